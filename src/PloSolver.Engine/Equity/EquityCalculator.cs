@@ -1,0 +1,152 @@
+using System.Diagnostics;
+
+namespace PloSolver.Engine;
+
+/// <summary>Limits a caller puts on one computation.</summary>
+public sealed record EquityLimits
+{
+    /// <summary>Worker threads; 0 uses every core.</summary>
+    public int Threads { get; init; }
+
+    /// <summary>Most completion visits an exact double-board enumeration may make (per player) before
+    /// <see cref="EquityMode.Auto"/> falls back to Monte Carlo and <see cref="EquityMode.Exact"/> is refused.</summary>
+    public long ExactVisitBudget { get; init; } = 20_000_000;
+
+    /// <summary>Most Monte Carlo trials.</summary>
+    public long MaxTrials { get; init; } = EquityProblem.MaxTrials;
+
+    /// <summary>Longest Monte Carlo run; a request's own time limit can only be shorter.</summary>
+    public TimeSpan? MaxTime { get; init; }
+}
+
+/// <summary>The equity request could not be met within the caller's limits.</summary>
+public sealed class EquityLimitException(string field, string message) : Exception(message)
+{
+    /// <summary>The request field to change.</summary>
+    public string Field { get; } = field;
+}
+
+/// <summary>
+/// Computes equities: exact by counting boards (one board) or by enumerating both boards' completions (two
+/// boards) when that fits the budget, otherwise by Monte Carlo.
+/// </summary>
+public static class EquityCalculator
+{
+    /// <summary>Computes the equity of every player.</summary>
+    /// <exception cref="EquityLimitException">Exact enumeration was demanded but exceeds the budget.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static EquityResult Calculate(EquityProblem problem, EquityLimits? limits = null, IProgress<EquityProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        limits ??= new EquityLimits();
+        var clock = Stopwatch.StartNew();
+        var parallel = new ParallelOptions
+        {
+            CancellationToken = cancellationToken,
+            MaxDegreeOfParallelism = limits.Threads > 0 ? limits.Threads : Environment.ProcessorCount,
+        };
+        var hands = problem.Hands.Select(h => new PreparedHand(h)).ToArray();
+        var boards = problem.Boards.ToArray();
+        var dead = problem.DeadMask;
+
+        var exact = ChooseExact(problem, limits);
+        EquityResult result;
+        if (exact && boards.Length == 1)
+        {
+            var tally = BoardCounter.Count(hands, boards[0], dead, problem.HiLo, parallel);
+            result = SingleBoardResult(problem, tally, clock);
+        }
+        else if (exact)
+        {
+            var totals = DoubleBoardEnumerator.Enumerate(hands, boards[0], boards[1], dead, problem.HiLo, parallel);
+            result = DoubleBoardResult(problem, totals, clock);
+        }
+        else
+        {
+            var trials = Math.Min(limits.MaxTrials, problem.Trials
+                ?? (problem.TargetStdErr is null && problem.TimeLimit is null ? EquityProblem.DefaultTrials : limits.MaxTrials));
+            var time = (problem.TimeLimit, limits.MaxTime) switch
+            {
+                ({ } a, { } b) => a < b ? a : b,
+                (var a, var b) => a ?? b,
+            };
+            var totals = MonteCarloSampler.Run(hands, boards, dead, problem.HiLo,
+                new MonteCarloLimits(trials, problem.TargetStdErr, time, problem.Seed), parallel, progress, clock);
+            result = MonteCarloResult(problem, totals, clock);
+        }
+        progress?.Report(new EquityProgress(1, result.Deals));
+        return result;
+    }
+
+    private static bool ChooseExact(EquityProblem problem, EquityLimits limits)
+    {
+        if (problem.Mode == EquityMode.MonteCarlo)
+        {
+            return false;
+        }
+        if (problem.Boards.Count == 1)
+        {
+            return true; // counting costs at most a few thousand patterns and their flush corrections
+        }
+        var missing1 = 5 - problem.Boards[0].Length;
+        var missing2 = 5 - problem.Boards[1].Length;
+        var fits = DoubleBoardEnumerator.Supports(missing1, missing2)
+            && DoubleBoardEnumerator.Visits(problem.AvailableCards, missing1, missing2) <= limits.ExactVisitBudget;
+        if (!fits && problem.Mode == EquityMode.Exact)
+        {
+            throw new EquityLimitException("mode",
+                "exact double-board enumeration of these boards exceeds the work budget; use montecarlo or deal more board cards");
+        }
+        return fits;
+    }
+
+    private static double Percent(long part, long whole) => whole == 0 ? 0 : 100.0 * part / whole;
+
+    private static BoardEquity BoardResult(BoardTally tally, int p, bool hiLo) => new(
+        Percent(tally.Share[p], tally.Deals * BoardTally.Pot),
+        Percent(tally.Win[p], tally.Deals),
+        Percent(tally.Tie[p], tally.Deals),
+        hiLo ? Percent(tally.Hi[p], tally.Deals * BoardTally.Pot) : null,
+        hiLo ? Percent(tally.Lo[p], tally.Deals * BoardTally.Pot) : null);
+
+    private static EquityResult SingleBoardResult(EquityProblem problem, BoardTally tally, Stopwatch clock)
+    {
+        var players = new PlayerEquity[problem.Hands.Count];
+        for (var p = 0; p < players.Length; p++)
+        {
+            var board = BoardResult(tally, p, problem.HiLo);
+            players[p] = new PlayerEquity(problem.Inputs[p], board.Equity, board.Win, board.Tie, problem.HiLo ? board.Win : null, null, [board]);
+        }
+        return new EquityResult(true, tally.Deals, clock.Elapsed.TotalMilliseconds, players);
+    }
+
+    private static EquityResult DoubleBoardResult(EquityProblem problem, DoubleBoardTotals totals, Stopwatch clock)
+    {
+        var players = new PlayerEquity[problem.Hands.Count];
+        var deals = totals.Deals;
+        for (var p = 0; p < players.Length; p++)
+        {
+            var boards = totals.Boards.Select(b => BoardResult(b, p, problem.HiLo)).ToArray();
+            var share = totals.Boards[0].Share[p] + totals.Boards[1].Share[p];
+            var scoop = Percent(totals.Scoop[p], deals);
+            var tie = 100 - Percent(totals.BothZero[p], deals) - scoop;
+            players[p] = new PlayerEquity(problem.Inputs[p], Percent(share, 2 * deals * BoardTally.Pot), scoop, tie, scoop, null, boards);
+        }
+        return new EquityResult(true, deals, clock.Elapsed.TotalMilliseconds, players);
+    }
+
+    private static EquityResult MonteCarloResult(EquityProblem problem, MonteCarloTotals totals, Stopwatch clock)
+    {
+        var players = new PlayerEquity[problem.Hands.Count];
+        var scoopShown = problem.HiLo || totals.Boards.Length == 2;
+        for (var p = 0; p < players.Length; p++)
+        {
+            var win = Percent(totals.Win[p], totals.Trials);
+            players[p] = new PlayerEquity(problem.Inputs[p], Percent(totals.Share[p], totals.Trials * totals.PotUnits), win,
+                Percent(totals.Tie[p], totals.Trials), scoopShown ? win : null, totals.StdErrPercent(p),
+                [.. totals.Boards.Select(b => BoardResult(b, p, problem.HiLo))]);
+        }
+        return new EquityResult(false, totals.Trials, clock.Elapsed.TotalMilliseconds, players);
+    }
+}

@@ -1,0 +1,236 @@
+using System.Numerics;
+
+namespace PloSolver.Engine;
+
+/// <summary>The result of evaluating a hand, with the cards that make it.</summary>
+/// <param name="Value">The high value (higher is better).</param>
+/// <param name="BestFive">The five cards that make the high hand, strongest-ranked first.</param>
+/// <param name="Low">The eight-or-better low, for hi-lo (<see cref="LowValue.None"/> otherwise or when none).</param>
+/// <param name="LowFive">The five cards that make the low, or empty.</param>
+public sealed record HandEvaluation(HandValue Value, IReadOnlyList<Card> BestFive, LowValue Low, IReadOnlyList<Card> LowFive)
+{
+    /// <summary>The high hand's category.</summary>
+    public HandCategory Category => Value.Category;
+
+    /// <summary>The high hand in words.</summary>
+    public string Description => Value.Description;
+}
+
+/// <summary>
+/// Hand evaluation: the best five of 5–7 cards, and Omaha high and eight-or-better low (exactly two hole cards
+/// and three board cards).
+/// </summary>
+public static class HandEvaluator
+{
+    /// <summary>Value of the best five-card hand among 5 to 7 cards.</summary>
+    public static HandValue High(ReadOnlySpan<Card> cards)
+    {
+        if (cards.Length is < 5 or > 7)
+        {
+            throw new ArgumentException($"expected 5 to 7 cards, got {cards.Length}", nameof(cards));
+        }
+        Span<int> suitRanks = stackalloc int[4];
+        foreach (var card in cards)
+        {
+            suitRanks[card.Suit] |= 1 << card.Rank;
+        }
+        var best = 0;
+        foreach (var ranks in suitRanks)
+        {
+            if (BitOperations.PopCount((uint)ranks) >= 5)
+            {
+                best = FiveCardTables.BestFlush[ranks];
+            }
+        }
+        // Seven cards holding a flush have at most two others: too few for a full house or quads, so the flush
+        // (or straight flush) is the hand.
+        if (best != 0)
+        {
+            return new HandValue((ushort)best);
+        }
+        var n = cards.Length;
+        for (var a = 0; a < n; a++)
+        {
+            for (var b = a + 1; b < n; b++)
+            {
+                for (var c = b + 1; c < n; c++)
+                {
+                    for (var d = c + 1; d < n; d++)
+                    {
+                        for (var e = d + 1; e < n; e++)
+                        {
+                            best = Math.Max(best, FiveCardTables.NonFlush[Combinatorics.PatternIndex(
+                                [cards[a].Rank, cards[b].Rank, cards[c].Rank, cards[d].Rank, cards[e].Rank])]);
+                        }
+                    }
+                }
+            }
+        }
+        return new HandValue((ushort)best);
+    }
+
+    /// <summary>
+    /// Omaha high value: the best hand using exactly two of the 4–6 hole cards and exactly three of the 3–5 board
+    /// cards.
+    /// </summary>
+    public static HandValue OmahaHigh(ReadOnlySpan<Card> hole, ReadOnlySpan<Card> board)
+    {
+        CheckOmaha(hole, board);
+        if (board.Length == 5)
+        {
+            return new HandValue(new PreparedHand(hole).High(BoardSummary.Of(board)));
+        }
+        var best = 0;
+        foreach (var five in OmahaCombinations(hole.ToArray(), board.ToArray()))
+        {
+            best = Math.Max(best, FiveCardTables.Evaluate5(five[0], five[1], five[2], five[3], five[4]));
+        }
+        return new HandValue((ushort)best);
+    }
+
+    /// <summary>
+    /// Omaha eight-or-better low: five distinct ranks of eight or lower (ace low), exactly two from the hole and
+    /// three from the board. <see cref="LowValue.None"/> when no low qualifies.
+    /// </summary>
+    public static LowValue OmahaLow(ReadOnlySpan<Card> hole, ReadOnlySpan<Card> board)
+    {
+        CheckOmaha(hole, board);
+        var holeLow = 0;
+        foreach (var card in hole)
+        {
+            holeLow |= LowTables.LowBit(card.Rank);
+        }
+        var boardLow = 0;
+        foreach (var card in board)
+        {
+            boardLow |= LowTables.LowBit(card.Rank);
+        }
+        return new LowValue(LowTables.OmahaLow[boardLow << 8 | holeLow]);
+    }
+
+    /// <summary>Evaluates an Omaha hand on a board, naming the five cards of the high (and low) hand.</summary>
+    public static HandEvaluation EvaluateOmaha(ReadOnlySpan<Card> hole, ReadOnlySpan<Card> board, bool hiLo)
+    {
+        CheckOmaha(hole, board);
+        var best = 0;
+        var bestLow = 0;
+        Card[] bestFive = [];
+        Card[] lowFive = [];
+        foreach (var fiveArray in OmahaCombinations(hole.ToArray(), board.ToArray()))
+        {
+            var value = FiveCardTables.Evaluate5(fiveArray[0], fiveArray[1], fiveArray[2], fiveArray[3], fiveArray[4]);
+            if (value > best)
+            {
+                best = value;
+                bestFive = [.. fiveArray];
+            }
+            var low = LowOfFive(fiveArray);
+            if (hiLo && low > bestLow)
+            {
+                bestLow = low;
+                lowFive = [.. fiveArray];
+            }
+        }
+        return new HandEvaluation(new HandValue((ushort)best), OrderForDisplay(bestFive, (ushort)best), new LowValue((ushort)bestLow),
+            [.. lowFive.OrderByDescending(c => LowTables.LowBit(c.Rank))]);
+    }
+
+    /// <summary>Evaluates the best five of 5–7 cards, naming those five.</summary>
+    public static HandEvaluation EvaluateHigh(ReadOnlySpan<Card> cards)
+    {
+        var value = High(cards);
+        Card[] bestFive = [];
+        foreach (var five in Subsets(cards.ToArray(), 5))
+        {
+            if (FiveCardTables.Evaluate5(five[0], five[1], five[2], five[3], five[4]) == value.Value)
+            {
+                bestFive = five;
+                break;
+            }
+        }
+        return new HandEvaluation(value, OrderForDisplay(bestFive, value.Value), LowValue.None, []);
+    }
+
+    // Low value of five specific cards: all distinct low ranks, else 0.
+    private static int LowOfFive(ReadOnlySpan<Card> five)
+    {
+        var mask = 0;
+        foreach (var card in five)
+        {
+            var bit = LowTables.LowBit(card.Rank);
+            if (bit == 0 || (mask & bit) != 0)
+            {
+                return 0;
+            }
+            mask |= bit;
+        }
+        return 256 - mask;
+    }
+
+    // Cards of the made hand first (quads, trips, pairs), then kickers, high to low; wheel straights end on the ace.
+    private static Card[] OrderForDisplay(Card[] five, ushort value)
+    {
+        var category = FiveCardTables.CategoryOf(value);
+        var isWheel = category is HandCategory.Straight or HandCategory.StraightFlush
+            && (FiveCardTables.KeyOfValue[value] >> 16 & 15) == 3;
+        return [.. five
+            .OrderByDescending(c => five.Count(o => o.Rank == c.Rank))
+            .ThenByDescending(c => isWheel && c.Rank == 12 ? -1 : c.Rank)
+            .ThenByDescending(c => c.Suit)];
+    }
+
+    private static void CheckOmaha(ReadOnlySpan<Card> hole, ReadOnlySpan<Card> board)
+    {
+        if (hole.Length is < 4 or > 6)
+        {
+            throw new ArgumentException($"an Omaha hand has 4 to 6 cards, got {hole.Length}", nameof(hole));
+        }
+        if (board.Length is < 3 or > 5)
+        {
+            throw new ArgumentException($"an Omaha board has 3 to 5 cards to evaluate on, got {board.Length}", nameof(board));
+        }
+        if ((Card.ToMask(hole) & Card.ToMask(board)) != 0 || BitOperations.PopCount(Card.ToMask(hole) | Card.ToMask(board)) != hole.Length + board.Length)
+        {
+            throw new ArgumentException("hand and board share a card");
+        }
+    }
+
+    // Every hand of exactly two hole cards and three board cards.
+    private static IEnumerable<Card[]> OmahaCombinations(Card[] hole, Card[] board)
+    {
+        foreach (var two in Subsets(hole, 2))
+        {
+            foreach (var three in Subsets(board, 3))
+            {
+                yield return [two[0], two[1], three[0], three[1], three[2]];
+            }
+        }
+    }
+
+    private static IEnumerable<Card[]> Subsets(Card[] cards, int k)
+    {
+        var index = new int[k];
+        for (var i = 0; i < k; i++)
+        {
+            index[i] = i;
+        }
+        while (true)
+        {
+            yield return [.. index.Select(i => cards[i])];
+            var pos = k - 1;
+            while (pos >= 0 && index[pos] == cards.Length - k + pos)
+            {
+                pos--;
+            }
+            if (pos < 0)
+            {
+                yield break;
+            }
+            index[pos]++;
+            for (var i = pos + 1; i < k; i++)
+            {
+                index[i] = index[i - 1] + 1;
+            }
+        }
+    }
+}

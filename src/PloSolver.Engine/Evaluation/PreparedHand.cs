@@ -1,0 +1,160 @@
+using System.Runtime.CompilerServices;
+
+namespace PloSolver.Engine;
+
+/// <summary>
+/// One Omaha hand with its pair indexes worked out once, so that evaluating it on many boards costs only table
+/// lookups: the non-flush value is the best of its pairs' entries in the board pattern's row of
+/// <see cref="OmahaTables.PairRows"/>, the flush value the best of its same-suit pairs in
+/// <see cref="OmahaTables.FlushPairs"/>.
+/// </summary>
+internal sealed class PreparedHand
+{
+    public PreparedHand(ReadOnlySpan<Card> cards)
+    {
+        Cards = cards.ToArray();
+        Mask = Card.ToMask(cards);
+        var pairs = new List<byte>(15);
+        var suited = new List<byte>[4];
+        for (var s = 0; s < 4; s++)
+        {
+            suited[s] = [];
+        }
+        for (var i = 0; i < cards.Length; i++)
+        {
+            LowMask |= LowTables.LowBit(cards[i].Rank);
+            for (var j = i + 1; j < cards.Length; j++)
+            {
+                var (lo, hi) = cards[i].Rank <= cards[j].Rank ? (cards[i].Rank, cards[j].Rank) : (cards[j].Rank, cards[i].Rank);
+                var pair = (byte)Combinatorics.PairIndex(lo, hi);
+                pairs.Add(pair);
+                if (cards[i].Suit == cards[j].Suit)
+                {
+                    suited[cards[i].Suit].Add(pair);
+                }
+            }
+        }
+        Pairs = [.. pairs];
+        SuitedPairs = [.. suited[0], .. suited[1], .. suited[2], .. suited[3]];
+        SuitedStart = new byte[5];
+        for (var s = 0; s < 4; s++)
+        {
+            SuitedStart[s + 1] = (byte)(SuitedStart[s] + suited[s].Count);
+        }
+    }
+
+    public Card[] Cards { get; }
+
+    public ulong Mask { get; }
+
+    /// <summary>Low bits (ace = bit 0 .. eight = bit 7) of the hand's cards.</summary>
+    public int LowMask { get; }
+
+    /// <summary>Pair index of every two-card combination.</summary>
+    public byte[] Pairs { get; }
+
+    /// <summary>Pair indexes of same-suit combinations, grouped by suit (see <see cref="SuitedStart"/>).</summary>
+    public byte[] SuitedPairs { get; }
+
+    /// <summary>SuitedPairs[SuitedStart[s]..SuitedStart[s + 1]] are the pairs of suit s.</summary>
+    public byte[] SuitedStart { get; }
+
+    /// <summary>Whether the hand holds two or more cards of the suit (so it can make a flush).</summary>
+    public bool CanFlush(int suit) => SuitedStart[suit + 1] != SuitedStart[suit];
+
+    /// <summary>Best non-flush value on a five-card board with the given rank pattern.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ushort NonFlush(int pattern)
+    {
+        var row = OmahaTables.PairRows.AsSpan(pattern * Combinatorics.RankPairs, Combinatorics.RankPairs);
+        var best = 0;
+        foreach (var pair in Pairs)
+        {
+            best = Math.Max(best, row[pair]);
+        }
+        return (ushort)best;
+    }
+
+    /// <summary>Best flush with two hole cards of <paramref name="suit"/> and three board cards of the
+    /// 13-bit rank mask <paramref name="boardSuitRanks"/> (three or more ranks), 0 if the hand has none.</summary>
+    public ushort Flush(int suit, int boardSuitRanks)
+    {
+        var row = OmahaTables.FlushPairs.AsSpan(boardSuitRanks * Combinatorics.RankPairs, Combinatorics.RankPairs);
+        var best = 0;
+        for (var i = SuitedStart[suit]; i < SuitedStart[suit + 1]; i++)
+        {
+            best = Math.Max(best, row[SuitedPairs[i]]);
+        }
+        return (ushort)best;
+    }
+
+    /// <summary>Value on a board summarised by <paramref name="board"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ushort High(in BoardSummary board)
+    {
+        var value = NonFlush(board.Pattern);
+        if (board.FlushSuit >= 0)
+        {
+            value = Math.Max(value, Flush(board.FlushSuit, board.FlushRanks));
+        }
+        return value;
+    }
+
+    /// <summary>Best eight-or-better low on a board with the given low mask, 0 for none.</summary>
+    public ushort Low(int boardLowMask) => LowTables.OmahaLow[boardLowMask << 8 | LowMask];
+}
+
+/// <summary>What an Omaha evaluation needs to know about a five-card board.</summary>
+internal readonly struct BoardSummary
+{
+    public BoardSummary(int pattern, int flushSuit, int flushRanks, int lowMask)
+    {
+        Pattern = pattern;
+        FlushSuit = flushSuit;
+        FlushRanks = flushRanks;
+        LowMask = lowMask;
+    }
+
+    /// <summary>Colex index of the board's rank multiset.</summary>
+    public int Pattern { get; }
+
+    /// <summary>The suit with three or more board cards, or -1 (five cards cannot hold two such suits).</summary>
+    public int FlushSuit { get; }
+
+    /// <summary>Rank mask of the board cards of <see cref="FlushSuit"/>.</summary>
+    public int FlushRanks { get; }
+
+    /// <summary>Low bits of the board's ranks.</summary>
+    public int LowMask { get; }
+
+    /// <summary>Summarises five board cards.</summary>
+    public static BoardSummary Of(ReadOnlySpan<Card> board)
+    {
+        // Four 4-bit suit counters in one int; a counter reaching 3 marks the flush suit.
+        var suitCounts = 0;
+        var low = 0;
+        foreach (var card in board)
+        {
+            suitCounts += 1 << (card.Suit * 4);
+            low |= LowTables.LowBit(card.Rank);
+        }
+        var flushSuit = -1;
+        var flushRanks = 0;
+        for (var s = 0; s < 4; s++)
+        {
+            if ((suitCounts >> (s * 4) & 15) >= 3)
+            {
+                flushSuit = s;
+                foreach (var card in board)
+                {
+                    if (card.Suit == s)
+                    {
+                        flushRanks |= 1 << card.Rank;
+                    }
+                }
+            }
+        }
+        var pattern = Combinatorics.UnsortedPatternIndex(board[0].Rank, board[1].Rank, board[2].Rank, board[3].Rank, board[4].Rank);
+        return new BoardSummary(pattern, flushSuit, flushRanks, low);
+    }
+}
