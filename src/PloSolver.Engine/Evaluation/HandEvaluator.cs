@@ -78,7 +78,7 @@ public static class HandEvaluator
         CheckOmaha(hole, board);
         if (board.Length == 5)
         {
-            return new HandValue(new PreparedHand(hole).High(BoardSummary.Of(board)));
+            return new HandValue(DirectOmaha.High(hole, board));
         }
         var best = 0;
         foreach (var five in OmahaCombinations(hole.ToArray(), board.ToArray()))

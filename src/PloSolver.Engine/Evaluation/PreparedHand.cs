@@ -104,6 +104,63 @@ internal sealed class PreparedHand
     public ushort Low(int boardLowMask) => LowTables.OmahaLow[boardLowMask << 8 | LowMask];
 }
 
+/// <summary>
+/// Omaha high evaluation with no per-hand preparation, for one-off (hand, board) pairs: the pair indexes are
+/// looked up as the hole cards are read.
+/// </summary>
+internal static class DirectOmaha
+{
+    // Pair index of two ranks in either order.
+    private static readonly byte[] PairOfRanks = BuildPairOfRanks();
+
+    public static ushort High(ReadOnlySpan<Card> hole, ReadOnlySpan<Card> board)
+    {
+        var summary = BoardSummary.Of(board);
+        var row = OmahaTables.PairRows.AsSpan(summary.Pattern * Combinatorics.RankPairs, Combinatorics.RankPairs);
+        var best = 0;
+        for (var i = 0; i < hole.Length; i++)
+        {
+            var ri = hole[i].Rank * 13;
+            for (var j = i + 1; j < hole.Length; j++)
+            {
+                best = Math.Max(best, row[PairOfRanks[ri + hole[j].Rank]]);
+            }
+        }
+        if (summary.FlushSuit >= 0)
+        {
+            var flushRow = OmahaTables.FlushPairs.AsSpan(summary.FlushRanks * Combinatorics.RankPairs, Combinatorics.RankPairs);
+            for (var i = 0; i < hole.Length; i++)
+            {
+                if (hole[i].Suit != summary.FlushSuit)
+                {
+                    continue;
+                }
+                for (var j = i + 1; j < hole.Length; j++)
+                {
+                    if (hole[j].Suit == summary.FlushSuit)
+                    {
+                        best = Math.Max(best, flushRow[PairOfRanks[hole[i].Rank * 13 + hole[j].Rank]]);
+                    }
+                }
+            }
+        }
+        return (ushort)best;
+    }
+
+    private static byte[] BuildPairOfRanks()
+    {
+        var table = new byte[13 * 13];
+        for (var a = 0; a < 13; a++)
+        {
+            for (var b = 0; b < 13; b++)
+            {
+                table[a * 13 + b] = (byte)Combinatorics.PairIndex(Math.Min(a, b), Math.Max(a, b));
+            }
+        }
+        return table;
+    }
+}
+
 /// <summary>What an Omaha evaluation needs to know about a five-card board.</summary>
 internal readonly struct BoardSummary
 {

@@ -1,0 +1,18 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using PloSolver.Engine;
+
+namespace PloSolver.Cli;
+
+/// <summary>The CLI's JSON: the HTTP contract's camelCase shapes, nulls left out, produced without reflection.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, WriteIndented = true)]
+[JsonSerializable(typeof(EquityResult))]
+[JsonSerializable(typeof(EvaluationOutput))]
+[JsonSerializable(typeof(BenchReport))]
+internal sealed partial class JsonOutput : JsonSerializerContext;
+
+/// <summary><c>plosolver evaluate --json</c>: the shape of <c>POST /api/hands/evaluate</c>.</summary>
+internal sealed record EvaluationOutput(int Rank, string Category, string Description, IReadOnlyList<string> BestFive, LowOutput? Low);
+
+/// <summary>The low half of an evaluation.</summary>
+internal sealed record LowOutput(int Rank, string Description, IReadOnlyList<string> BestFive);
