@@ -43,6 +43,11 @@ internal sealed class BoardTally
     /// (negative weights take a showdown back out).</summary>
     public void Add(ReadOnlySpan<ushort> hi, ReadOnlySpan<ushort> lo, long weight)
     {
+        if (lo.IsEmpty)
+        {
+            AddHigh(hi, weight);
+            return;
+        }
         Span<int> hiUnits = stackalloc int[hi.Length];
         Span<int> loUnits = stackalloc int[hi.Length];
         Showdown.Resolve(hi, lo, hiUnits, loUnits);
@@ -59,6 +64,36 @@ internal sealed class BoardTally
             else if (share > 0)
             {
                 Tie[p] += weight;
+            }
+        }
+    }
+
+    // High only: the best value's holders split the pot.
+    private void AddHigh(ReadOnlySpan<ushort> hi, long weight)
+    {
+        var best = 0;
+        var winners = 0;
+        for (var p = 0; p < hi.Length; p++)
+        {
+            if (hi[p] > best)
+            {
+                best = hi[p];
+                winners = 1;
+            }
+            else if (hi[p] == best)
+            {
+                winners++;
+            }
+        }
+        var units = weight * (Pot / winners);
+        var counts = winners == 1 ? Win : Tie;
+        for (var p = 0; p < hi.Length; p++)
+        {
+            if (hi[p] == best)
+            {
+                Share[p] += units;
+                Hi[p] += units;
+                counts[p] += weight;
             }
         }
     }

@@ -34,6 +34,10 @@ internal static class MonteCarloSampler
             used |= Card.ToMask(board);
         }
         var deck = Card.FromMask(~used & ((1UL << Card.DeckSize) - 1));
+        foreach (var hand in hands)
+        {
+            hand.BuildLookupTables();
+        }
         var totals = new MonteCarloTotals(hands.Length, boards.Length);
         var chunks = (limits.Trials + ChunkTrials - 1) / ChunkTrials;
         var gate = new object();
@@ -45,7 +49,15 @@ internal static class MonteCarloSampler
             Parallel.For(next, end, parallel, () => new MonteCarloTotals(hands.Length, boards.Length), (chunk, _, local) =>
             {
                 var trials = (int)Math.Min(ChunkTrials, limits.Trials - chunk * ChunkTrials);
-                RunChunk(hands, boards, deck, hiLo, new Xoshiro(limits.Seed, (ulong)chunk), trials, local);
+                var rng = new Xoshiro(limits.Seed, (ulong)chunk);
+                if (boards.Length == 1 && !hiLo)
+                {
+                    RunSingleBoardHighChunk(hands, boards[0], deck, rng, trials, local);
+                }
+                else
+                {
+                    RunChunk(hands, boards, deck, hiLo, rng, trials, local);
+                }
                 return local;
             }, local => { lock (gate) { totals.Merge(local); } });
             next = end;
@@ -63,20 +75,111 @@ internal static class MonteCarloSampler
         return totals;
     }
 
+    // The common case kept small enough for the JIT to hold its state in registers: one board, high only.
+    private static void RunSingleBoardHighChunk(PreparedHand[] hands, Card[] board, Card[] sourceDeck, Xoshiro rng, int trials, MonteCarloTotals tally)
+    {
+        var players = hands.Length;
+        var deck = new int[sourceDeck.Length];
+        for (var i = 0; i < deck.Length; i++)
+        {
+            deck[i] = sourceDeck[i].Index;
+        }
+        Span<int> cards = stackalloc int[5];
+        for (var i = 0; i < board.Length; i++)
+        {
+            cards[i] = board[i].Index;
+        }
+        var known = board.Length;
+        var dealt = 5 - known;
+        var wins = new long[players];
+        var ties = new long[players];
+        var tieUnits = new long[players];
+        var tieSquares = new long[players];
+        Span<ushort> values = stackalloc ushort[players];
+        for (var t = 0; t < trials; t++)
+        {
+            for (var i = 0; i < dealt; i++)
+            {
+                var j = i + Xoshiro.Below((uint)(rng.Next() >> 32), deck.Length - i);
+                var card = deck[j];
+                deck[j] = deck[i];
+                deck[i] = card;
+                cards[known + i] = card;
+            }
+            var summary = BoardSummary.Of(cards[0], cards[1], cards[2], cards[3], cards[4]);
+            var best = 0;
+            var winners = 0;
+            var winner = 0;
+            for (var p = 0; p < players; p++)
+            {
+                var value = hands[p].HighFromLookupTables(summary);
+                values[p] = value;
+                if (value > best)
+                {
+                    best = value;
+                    winners = 1;
+                    winner = p;
+                }
+                else if (value == best)
+                {
+                    winners++;
+                }
+            }
+            if (winners == 1)
+            {
+                wins[winner]++;
+                continue;
+            }
+            var each = BoardTally.Pot / winners;
+            for (var p = 0; p < players; p++)
+            {
+                if (values[p] == best)
+                {
+                    ties[p]++;
+                    tieUnits[p] += each;
+                    tieSquares[p] += (long)each * each;
+                }
+            }
+        }
+        // A sole winner takes the pot; a tie paid each winner Pot / k, summed in tieUnits.
+        var boardTally = tally.Boards[0];
+        for (var p = 0; p < players; p++)
+        {
+            var share = wins[p] * BoardTally.Pot + tieUnits[p];
+            tally.Share[p] += share;
+            tally.Win[p] += wins[p];
+            tally.Tie[p] += ties[p];
+            boardTally.Share[p] += share;
+            boardTally.Hi[p] += share;
+            boardTally.Win[p] += wins[p];
+            boardTally.Tie[p] += ties[p];
+        }
+        tally.Trials += trials;
+        boardTally.Deals += trials;
+        for (var p = 0; p < players; p++)
+        {
+            tally.SumSquares[p] += (Int128)wins[p] * BoardTally.Pot * BoardTally.Pot + tieSquares[p];
+        }
+    }
+
     private static void RunChunk(PreparedHand[] hands, Card[][] boards, Card[] sourceDeck, bool hiLo, Xoshiro rng, int trials, MonteCarloTotals tally)
     {
         var players = hands.Length;
-        var deck = (Card[])sourceDeck.Clone();
+        var deck = new byte[sourceDeck.Length];
+        for (var i = 0; i < deck.Length; i++)
+        {
+            deck[i] = sourceDeck[i].Index;
+        }
         var boardCount = boards.Length;
-        var full = new Card[boardCount][];
-        var missing = new int[boardCount];
+        var cards = new int[boardCount * 5];
         var dealt = 0;
         for (var b = 0; b < boardCount; b++)
         {
-            full[b] = new Card[5];
-            boards[b].CopyTo(full[b], 0);
-            missing[b] = 5 - boards[b].Length;
-            dealt += missing[b];
+            for (var i = 0; i < boards[b].Length; i++)
+            {
+                cards[b * 5 + i] = boards[b][i].Index;
+            }
+            dealt += 5 - boards[b].Length;
         }
         var potTotal = BoardTally.Pot * boardCount;
         Span<ushort> hi = stackalloc ushort[players];
@@ -84,6 +187,7 @@ internal static class MonteCarloSampler
         Span<int> hiUnits = stackalloc int[players];
         Span<int> loUnits = stackalloc int[players];
         Span<int> total = stackalloc int[players];
+        var sumSquares = new long[players];
 
         for (var t = 0; t < trials; t++)
         {
@@ -97,15 +201,15 @@ internal static class MonteCarloSampler
             var position = 0;
             for (var b = 0; b < boardCount; b++)
             {
-                var board = full[b];
-                for (var i = 5 - missing[b]; i < 5; i++)
+                var board = cards.AsSpan(b * 5, 5);
+                for (var i = boards[b].Length; i < 5; i++)
                 {
                     board[i] = deck[position++];
                 }
-                var summary = BoardSummary.Of(board);
+                var summary = BoardSummary.Of(board[0], board[1], board[2], board[3], board[4]);
                 for (var p = 0; p < players; p++)
                 {
-                    hi[p] = hands[p].High(summary);
+                    hi[p] = hands[p].HighFromLookupTables(summary);
                     if (hiLo)
                     {
                         lo[p] = hands[p].Low(summary.LowMask);
@@ -116,15 +220,18 @@ internal static class MonteCarloSampler
                 for (var p = 0; p < players; p++)
                 {
                     var share = hiUnits[p] + loUnits[p];
+                    if (share == 0)
+                    {
+                        continue;
+                    }
                     total[p] += share;
                     boardTally.Share[p] += share;
-                    boardTally.Hi[p] += hiUnits[p];
                     boardTally.Lo[p] += loUnits[p];
                     if (share == BoardTally.Pot)
                     {
                         boardTally.Win[p]++;
                     }
-                    else if (share > 0)
+                    else
                     {
                         boardTally.Tie[p]++;
                     }
@@ -133,22 +240,35 @@ internal static class MonteCarloSampler
             for (var p = 0; p < players; p++)
             {
                 var share = total[p];
+                if (share == 0)
+                {
+                    continue;
+                }
                 tally.Share[p] += share;
-                tally.SumSquares[p] += (long)share * share;
+                sumSquares[p] += (long)share * share;
                 if (share == potTotal)
                 {
                     tally.Win[p]++;
                 }
-                else if (share > 0)
+                else
                 {
                     tally.Tie[p]++;
                 }
             }
         }
         tally.Trials += trials;
+        for (var p = 0; p < players; p++)
+        {
+            tally.SumSquares[p] += sumSquares[p];
+        }
         foreach (var board in tally.Boards)
         {
             board.Deals += trials;
+            // Whatever a board's pot did not pay to the low, it paid to the high.
+            for (var p = 0; p < players; p++)
+            {
+                board.Hi[p] = board.Share[p] - board.Lo[p];
+            }
         }
     }
 }

@@ -1,44 +1,85 @@
+using System.Numerics;
+
 namespace PloSolver.Engine;
 
 /// <summary>A multiset of ranks drawn from the undealt cards, and how many card sets have those ranks.</summary>
 /// <param name="Ranks">Ranks, ascending, packed 4 bits each (first rank in the lowest bits).</param>
 /// <param name="Size">Number of ranks.</param>
-/// <param name="Weight">Product over ranks of C(available cards of that rank, times it is used).</param>
+/// <param name="Weight">Product over ranks of C(undealt cards of that rank, times it is used).</param>
 /// <param name="LowMask">Low bits of the ranks.</param>
-internal readonly record struct RankMultiset(int Ranks, int Size, long Weight, int LowMask)
+/// <param name="RankMask">One bit per distinct rank.</param>
+internal readonly record struct RankMultiset(int Ranks, int Size, long Weight, int LowMask, int RankMask)
 {
+    // Every multiset of each size 0..5 with at most four of a rank, built once; a request only weighs them.
+    private static readonly RankMultiset[][] All = [.. Enumerable.Range(0, 6).Select(BuildAll)];
+
+    /// <summary>Whether a rank appears twice or more.</summary>
+    public bool Paired => BitOperations.PopCount((uint)RankMask) < Size;
+
     public int Rank(int i) => (Ranks >> (4 * i)) & 15;
 
-    /// <summary>Every multiset of <paramref name="size"/> ranks that the available cards per rank allow.</summary>
+    /// <summary>Every multiset of <paramref name="size"/> ranks that the undealt cards allow, with its weight.</summary>
     public static RankMultiset[] Enumerate(int size, ReadOnlySpan<int> available)
     {
-        var result = new List<RankMultiset>();
-        Span<int> avail = stackalloc int[13];
-        available.CopyTo(avail);
-        Recurse(avail, 0, size, 0, 0, 1, 0, result);
+        var all = All[size];
+        var result = new List<RankMultiset>(all.Length);
+        foreach (var set in all)
+        {
+            var weight = 1L;
+            var i = 0;
+            while (i < size && weight != 0)
+            {
+                var rank = set.Rank(i);
+                var count = 1;
+                while (i + count < size && set.Rank(i + count) == rank)
+                {
+                    count++;
+                }
+                i += count;
+                weight *= Combinatorics.Choose(available[rank], count);
+            }
+            if (weight != 0)
+            {
+                result.Add(set with { Weight = weight });
+            }
+        }
         return [.. result];
     }
 
-    private static void Recurse(ReadOnlySpan<int> avail, int rank, int left, int packed, int count, long weight, int low, List<RankMultiset> result)
+    private static RankMultiset[] BuildAll(int size)
+    {
+        var result = new List<RankMultiset>();
+        Build(0, size, 0, 0, result);
+        return [.. result];
+    }
+
+    private static void Build(int rank, int left, int packed, int count, List<RankMultiset> result)
     {
         if (left == 0)
         {
-            result.Add(new RankMultiset(packed, count, weight, low));
+            var low = 0;
+            var mask = 0;
+            for (var i = 0; i < count; i++)
+            {
+                var r = (packed >> (4 * i)) & 15;
+                low |= LowTables.LowBit(r);
+                mask |= 1 << r;
+            }
+            result.Add(new RankMultiset(packed, count, 1, low, mask));
             return;
         }
         if (rank == 13)
         {
             return;
         }
-        for (var take = 0; take <= Math.Min(left, avail[rank]); take++)
+        for (var take = 0; take <= Math.Min(left, 4); take++)
         {
             var p = packed;
             for (var i = 0; i < take; i++)
             {
                 p |= rank << (4 * (count + i));
             }
-            Recurse(avail, rank + 1, left - take, p, count + take, weight * Combinatorics.Choose(avail[rank], take),
-                take > 0 ? low | LowTables.LowBit(rank) : low, result);
+            Build(rank + 1, left - take, p, count + take, result);
         }
     }
 }

@@ -18,6 +18,7 @@ internal static class Combinatorics
     public static long Choose(int n, int k) => k < 0 || k > n || n < 0 ? 0 : Binomials[n, k];
 
     /// <summary>Colex index of a sorted (ascending) rank multiset of size 5, in [0, 6188).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int PatternIndex(int r0, int r1, int r2, int r3, int r4) =>
         r0 + Tri[r1 + 1] + Tet[r2 + 2] + Pent4[r3 + 3] + Pent5[r4 + 4];
 
@@ -27,45 +28,35 @@ internal static class Combinatorics
     /// <summary>Colex index of the multiset of ranks in <paramref name="ranks"/> (5 values, any order).</summary>
     public static int PatternIndex(ReadOnlySpan<int> ranks) => UnsortedPatternIndex(ranks[0], ranks[1], ranks[2], ranks[3], ranks[4]);
 
+    /// <summary>Colex index of five ranks packed 4 bits each, in any order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int PackedPatternIndex(int packed) =>
+        UnsortedPatternIndex(packed & 15, (packed >> 4) & 15, (packed >> 8) & 15, (packed >> 12) & 15, (packed >> 16) & 15);
+
     /// <summary>Colex index of five ranks in any order: sorts them with the optimal 9-comparator network.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int UnsortedPatternIndex(int r0, int r1, int r2, int r3, int r4)
     {
-        Order(ref r0, ref r1);
-        Order(ref r3, ref r4);
-        Order(ref r2, ref r4);
-        Order(ref r2, ref r3);
-        Order(ref r1, ref r4);
-        Order(ref r0, ref r3);
-        Order(ref r0, ref r2);
-        Order(ref r1, ref r3);
-        Order(ref r1, ref r2);
+        // Written out, without ref helpers, so the ranks stay in registers and compile to cmov, not branches.
+        int t;
+        t = Math.Min(r0, r1); r1 = Math.Max(r0, r1); r0 = t;
+        t = Math.Min(r3, r4); r4 = Math.Max(r3, r4); r3 = t;
+        t = Math.Min(r2, r4); r4 = Math.Max(r2, r4); r2 = t;
+        t = Math.Min(r2, r3); r3 = Math.Max(r2, r3); r2 = t;
+        t = Math.Min(r1, r4); r4 = Math.Max(r1, r4); r1 = t;
+        t = Math.Min(r0, r3); r3 = Math.Max(r0, r3); r0 = t;
+        t = Math.Min(r0, r2); r2 = Math.Max(r0, r2); r0 = t;
+        t = Math.Min(r1, r3); r3 = Math.Max(r1, r3); r1 = t;
+        t = Math.Min(r1, r2); r2 = Math.Max(r1, r2); r1 = t;
         return PatternIndex(r0, r1, r2, r3, r4);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Order(ref int a, ref int b)
-    {
-        var min = Math.Min(a, b);
-        b = Math.Max(a, b);
-        a = min;
-    }
-
-    // C(n,2), C(n,3), C(n,4), C(n,5) for n < 17: the colex weights of the 2nd..5th smallest element.
-    internal static readonly int[] Tri = BuildColumn(2);
-    internal static readonly int[] Tet = BuildColumn(3);
-    internal static readonly int[] Pent4 = BuildColumn(4);
-    internal static readonly int[] Pent5 = BuildColumn(5);
-
-    private static int[] BuildColumn(int k)
-    {
-        var column = new int[18];
-        for (var n = 0; n < column.Length; n++)
-        {
-            column[n] = (int)Choose(n, k);
-        }
-        return column;
-    }
+    // C(n, 2), C(n, 3), C(n, 4), C(n, 5) for n = 0..17: the colex weights of the 2nd..5th smallest rank, as
+    // constant data (no static initialisation to check on the hot path). A test checks them against Choose.
+    internal static ReadOnlySpan<int> Tri => [0, 0, 1, 3, 6, 10, 15, 21, 28, 36, 45, 55, 66, 78, 91, 105, 120, 136];
+    internal static ReadOnlySpan<int> Tet => [0, 0, 0, 1, 4, 10, 20, 35, 56, 84, 120, 165, 220, 286, 364, 455, 560, 680];
+    internal static ReadOnlySpan<int> Pent4 => [0, 0, 0, 0, 1, 5, 15, 35, 70, 126, 210, 330, 495, 715, 1001, 1365, 1820, 2380];
+    internal static ReadOnlySpan<int> Pent5 => [0, 0, 0, 0, 0, 1, 6, 21, 56, 126, 252, 462, 792, 1287, 2002, 3003, 4368, 6188];
 
     private static long[,] BuildBinomials(int size)
     {
