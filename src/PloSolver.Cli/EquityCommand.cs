@@ -6,7 +6,7 @@ using PloSolver.Engine;
 namespace PloSolver.Cli;
 
 /// <summary><c>plosolver equity</c>: the equity of 2–9 hands on one or two boards.</summary>
-internal static class EquityCommand
+internal static partial class EquityCommand
 {
     public const string Usage =
         "plosolver equity [--game plo4|plo5|plo6] [--board CARDS] [--board2 CARDS] [--dead CARDS] [--hilo] " +
@@ -54,7 +54,7 @@ internal static class EquityCommand
         if (!EquityProblem.TryCreate(input, out var problem, out var errors))
         {
             var (field, messages) = errors.First();
-            throw new UsageException($"{DescribeField(field, input)}: {messages[0]}");
+            throw new UsageException($"{DescribeField(field, input)}: {FieldNames().Replace(messages[0], m => DescribeField(m.Value, input))}");
         }
 
         EquityResult? best = null;
@@ -79,6 +79,10 @@ internal static class EquityCommand
         return 0;
     }
 
+    // Field names inside engine messages ("7c is also in players[1].hand").
+    [System.Text.RegularExpressions.GeneratedRegex(@"players\[\d+\]\.hand|boards\[\d\]|\bdead\b")]
+    private static partial System.Text.RegularExpressions.Regex FieldNames();
+
     /// <summary>Names a request field the way the command line spells it.</summary>
     private static string DescribeField(string field, EquityInput input) => field switch
     {
@@ -93,7 +97,7 @@ internal static class EquityCommand
         "players" => "hands",
         _ when field.StartsWith("players[", StringComparison.Ordinal) =>
             int.TryParse(field.AsSpan(8, field.IndexOf(']', StringComparison.Ordinal) - 8), CultureInfo.InvariantCulture, out var i)
-                ? $"hand {i + 1} '{input.Players![i].Hand}'"
+                ? $"hand {i + 1} ({input.Players![i].Hand})"
                 : field,
         _ => field,
     };

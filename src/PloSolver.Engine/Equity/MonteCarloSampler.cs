@@ -84,7 +84,7 @@ internal static class MonteCarloSampler
         {
             deck[i] = sourceDeck[i].Index;
         }
-        Span<int> cards = stackalloc int[5];
+        var cards = new int[5];
         for (var i = 0; i < board.Length; i++)
         {
             cards[i] = board[i].Index;
@@ -95,16 +95,26 @@ internal static class MonteCarloSampler
         var ties = new long[players];
         var tieUnits = new long[players];
         var tieSquares = new long[players];
-        Span<ushort> values = stackalloc ushort[players];
+        var values = new ushort[players];
         for (var t = 0; t < trials; t++)
         {
-            for (var i = 0; i < dealt; i++)
+            // Each 64-bit draw serves two cards (32 bits each).
+            for (var i = 0; i < dealt; i += 2)
             {
-                var j = i + Xoshiro.Below((uint)(rng.Next() >> 32), deck.Length - i);
+                var random = rng.Next();
+                var j = i + Xoshiro.Below((uint)random, deck.Length - i);
                 var card = deck[j];
                 deck[j] = deck[i];
                 deck[i] = card;
                 cards[known + i] = card;
+                if (i + 1 < dealt)
+                {
+                    j = i + 1 + Xoshiro.Below((uint)(random >> 32), deck.Length - i - 1);
+                    card = deck[j];
+                    deck[j] = deck[i + 1];
+                    deck[i + 1] = card;
+                    cards[known + i + 1] = card;
+                }
             }
             var summary = BoardSummary.Of(cards[0], cards[1], cards[2], cards[3], cards[4]);
             var best = 0;

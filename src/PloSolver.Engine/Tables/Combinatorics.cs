@@ -37,18 +37,28 @@ internal static class Combinatorics
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int UnsortedPatternIndex(int r0, int r1, int r2, int r3, int r4)
     {
-        // Written out, without ref helpers, so the ranks stay in registers and compile to cmov, not branches.
-        int t;
-        t = Math.Min(r0, r1); r1 = Math.Max(r0, r1); r0 = t;
-        t = Math.Min(r3, r4); r4 = Math.Max(r3, r4); r3 = t;
-        t = Math.Min(r2, r4); r4 = Math.Max(r2, r4); r2 = t;
-        t = Math.Min(r2, r3); r3 = Math.Max(r2, r3); r2 = t;
-        t = Math.Min(r1, r4); r4 = Math.Max(r1, r4); r1 = t;
-        t = Math.Min(r0, r3); r3 = Math.Max(r0, r3); r0 = t;
-        t = Math.Min(r0, r2); r2 = Math.Max(r0, r2); r0 = t;
-        t = Math.Min(r1, r3); r3 = Math.Max(r1, r3); r1 = t;
-        t = Math.Min(r1, r2); r2 = Math.Max(r1, r2); r1 = t;
+        // Branch-free compare-exchanges: random ranks would mispredict a branch half the time, and the JIT does not
+        // reliably turn Math.Min/Max into conditional moves.
+        Exchange(ref r0, ref r1);
+        Exchange(ref r3, ref r4);
+        Exchange(ref r2, ref r4);
+        Exchange(ref r2, ref r3);
+        Exchange(ref r1, ref r4);
+        Exchange(ref r0, ref r3);
+        Exchange(ref r0, ref r2);
+        Exchange(ref r1, ref r3);
+        Exchange(ref r1, ref r2);
         return PatternIndex(r0, r1, r2, r3, r4);
+    }
+
+    /// <summary>Puts the smaller of two ranks in <paramref name="a"/>, without a branch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Exchange(ref int a, ref int b)
+    {
+        var difference = b - a;
+        var swap = difference & (difference >> 31); // b - a when b < a, else 0
+        a += swap;
+        b -= swap;
     }
 
     // C(n, 2), C(n, 3), C(n, 4), C(n, 5) for n = 0..17: the colex weights of the 2nd..5th smallest rank, as

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The whole test suite: builds everything and runs every test project, then prints one line
+# "N passed, N failed" summing all suites. Exit status is non-zero if anything failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "test.sh: the .NET 10 SDK is required (dotnet not found on PATH)" >&2
+  exit 2
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+echo "== build (Release)"
+if ! dotnet build PloSolver.slnx -c Release --nologo -v q -clp:ErrorsOnly; then
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+echo "== .NET test projects"
+dotnet test PloSolver.slnx -c Release --no-build --nologo 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# Sum the per-project summaries: "Passed!  - Failed:     0, Passed:   123, Skipped: ..."
+read -r passed failed skipped < <(grep -E '(Passed|Failed)! +- Failed:' "$log" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\2 \1 \3/' \
+  | awk '{p+=$1; f+=$2; s+=$3} END {print p+0, f+0, s+0}')
+projects=$(grep -cE '(Passed|Failed)! +- Failed:' "$log")
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1 # a project crashed or failed to run: count it, never report a clean run
+fi
+
+echo
+echo "test projects: $projects"
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
