@@ -8,9 +8,7 @@ if ! command -v dotnet >/dev/null 2>&1; then
   echo "run.sh: the .NET 10 SDK is required (dotnet not found on PATH)" >&2
   exit 2
 fi
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-dotnet build src/PloSolver.Cli -c Release --nologo -v q -clp:ErrorsOnly >&2
-cli=src/PloSolver.Cli/bin/Release/net10.0/plosolver
+cli=$(scripts/publish-cli.sh)
 if [ "$#" -eq 0 ]; then
   echo "\$ plosolver equity AsKsQhJh 7c8c9d6d"
   "$cli" equity AsKsQhJh 7c8c9d6d

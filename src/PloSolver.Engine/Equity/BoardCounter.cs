@@ -20,7 +20,7 @@ internal static class BoardCounter
 {
     private const int ChunkSize = 256;
 
-    public static BoardTally Count(PreparedHand[] hands, Card[] board, ulong dead, bool hiLo, ParallelOptions parallel)
+    public static BoardTally Count(PreparedHand[] hands, Card[] board, ulong dead, bool hiLo, ParallelWork parallel)
     {
         var players = hands.Length;
         var missing = 5 - board.Length;
@@ -45,7 +45,6 @@ internal static class BoardCounter
         var flushSuits = Enumerable.Range(0, 4).Where(s => Array.Exists(hands, h => h.CanFlush(s))).ToArray();
         var suitCounting = flushSuits.Select(s => new SuitCounting(available, suitAvailable[s], 3 - known.SuitCount(s))).ToArray();
         var total = new BoardTally(players) { Deals = Combinatorics.Choose(Card.DeckSize - BitOperations.PopCount(used), missing) };
-        var gate = new object();
         var fullHouse = FiveCardTables.FirstValueOf(HandCategory.FullHouse);
 
         // Pass 1: every rank multiset, weighted by its boards without three cards of a flush suit.
@@ -56,12 +55,12 @@ internal static class BoardCounter
             nonFlush[p] = new ushort[Combinatorics.RankPatterns5];
         }
         var boatPossible = new bool[Combinatorics.RankPatterns5];
-        Parallel.For(0, (multisets.Length + ChunkSize - 1) / ChunkSize, parallel, () => new BoardTally(players), (chunk, _, tally) =>
+        var pass1 = parallel.Run((multisets.Length + ChunkSize - 1) / ChunkSize, () => new BoardTally(players), (chunk, tally) =>
         {
             Span<ushort> hi = stackalloc ushort[players];
             Span<ushort> lo = stackalloc ushort[hiLo ? players : 0];
-            var end = Math.Min(multisets.Length, (chunk + 1) * ChunkSize);
-            for (var i = chunk * ChunkSize; i < end; i++)
+            var end = (int)Math.Min(multisets.Length, (chunk + 1) * ChunkSize);
+            for (var i = (int)chunk * ChunkSize; i < end; i++)
             {
                 var set = multisets[i];
                 var pattern = known.Pattern(set.Ranks);
@@ -87,8 +86,11 @@ internal static class BoardCounter
                 }
                 tally.Add(hi, lo, weight);
             }
-            return tally;
-        }, tally => { lock (gate) { total.Merge(tally); } });
+        });
+        foreach (var tally in pass1)
+        {
+            total.Merge(tally);
+        }
 
         // Pass 2: boards with three or more cards of a flush suit.
         var work = new List<(int Suit, int SuitedRanks, RankMultiset[] Others)>();
@@ -109,9 +111,9 @@ internal static class BoardCounter
             }
         }
 
-        Parallel.For(0, work.Count, parallel, () => new BoardTally(players), (index, _, tally) =>
+        var pass2 = parallel.Run(work.Count, () => new BoardTally(players), (index, tally) =>
         {
-            var (suit, suited, others) = work[index];
+            var (suit, suited, others) = work[(int)index];
             Span<ushort> flush = stackalloc ushort[players];
             Span<ushort> hi = stackalloc ushort[players];
             Span<ushort> lo = stackalloc ushort[hiLo ? players : 0];
@@ -169,8 +171,11 @@ internal static class BoardCounter
                     tally.Add(flush, lo, flushDecidedByLow[low]);
                 }
             }
-            return tally;
-        }, tally => { lock (gate) { total.Merge(tally); } });
+        });
+        foreach (var tally in pass2)
+        {
+            total.Merge(tally);
+        }
 
         return total;
     }

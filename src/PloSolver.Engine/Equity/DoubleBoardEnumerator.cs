@@ -17,7 +17,7 @@ internal static class DoubleBoardEnumerator
     public static long Visits(int available, int missing1, int missing2) =>
         Combinatorics.Choose(available, missing1) + Combinatorics.Choose(available, missing2);
 
-    public static DoubleBoardTotals Enumerate(PreparedHand[] hands, Card[] board1, Card[] board2, ulong dead, bool hiLo, ParallelOptions parallel)
+    public static DoubleBoardTotals Enumerate(PreparedHand[] hands, Card[] board1, Card[] board2, ulong dead, bool hiLo, ParallelWork parallel)
     {
         var used = dead | Card.ToMask(board1) | Card.ToMask(board2);
         foreach (var hand in hands)
@@ -73,17 +73,17 @@ internal sealed class SubsetSums
 
     private static int PairIndex(int a, int b) => a < b ? a + b * (b - 1) / 2 : b + a * (a - 1) / 2;
 
-    public static SubsetSums Collect(PreparedHand[] hands, Card[] known, Card[] deck, int depth, bool hiLo, ParallelOptions parallel)
+    public static SubsetSums Collect(PreparedHand[] hands, Card[] known, Card[] deck, int depth, bool hiLo, ParallelWork parallel)
     {
         var players = hands.Length;
         var quantities = players * PerPlayer + 1;
         var missing = 5 - known.Length;
         var total = new SubsetSums(quantities, depth);
-        var gate = new object();
         // Split the work on the first completion card (or run once when nothing is missing).
         var firsts = missing == 0 ? 1 : deck.Length;
-        Parallel.For(0, firsts, parallel, () => new SubsetSums(quantities, depth), (first, _, local) =>
+        var locals = parallel.Run(firsts, () => new SubsetSums(quantities, depth), (firstItem, local) =>
         {
+            var first = (int)firstItem;
             var board = new Card[5];
             known.CopyTo(board, 0);
             var f = new long[quantities];
@@ -125,7 +125,7 @@ internal sealed class SubsetSums
             if (missing == 0)
             {
                 Visit(hi, lo, hiUnits, loUnits, []);
-                return local;
+                return;
             }
 
             // Combinations of `missing` deck indexes whose smallest is `first`.
@@ -136,7 +136,7 @@ internal sealed class SubsetSums
             }
             if (chosen[missing - 1] >= deck.Length)
             {
-                return local;
+                return;
             }
             while (true)
             {
@@ -148,7 +148,7 @@ internal sealed class SubsetSums
                 }
                 if (pos < 1)
                 {
-                    return local;
+                    return;
                 }
                 chosen[pos]++;
                 for (var i = pos + 1; i < missing; i++)
@@ -156,7 +156,11 @@ internal sealed class SubsetSums
                     chosen[i] = chosen[i - 1] + 1;
                 }
             }
-        }, local => { lock (gate) { total.Merge(local); } });
+        });
+        foreach (var local in locals)
+        {
+            total.Merge(local);
+        }
         return total;
     }
 

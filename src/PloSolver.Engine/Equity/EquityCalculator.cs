@@ -41,11 +41,7 @@ public static class EquityCalculator
         ArgumentNullException.ThrowIfNull(problem);
         limits ??= new EquityLimits();
         var clock = Stopwatch.StartNew();
-        var parallel = new ParallelOptions
-        {
-            CancellationToken = cancellationToken,
-            MaxDegreeOfParallelism = limits.Threads > 0 ? limits.Threads : Environment.ProcessorCount,
-        };
+        var parallel = new ParallelWork(limits.Threads > 0 ? limits.Threads : Environment.ProcessorCount, cancellationToken);
         var hands = problem.Hands.Select(h => new PreparedHand(h)).ToArray();
         var boards = problem.Boards.ToArray();
         var dead = problem.DeadMask;

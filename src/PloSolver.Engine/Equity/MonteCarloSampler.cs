@@ -22,7 +22,7 @@ internal static class MonteCarloSampler
     private const int ChunksPerBatch = 16;
 
     public static MonteCarloTotals Run(PreparedHand[] hands, Card[][] boards, ulong dead, bool hiLo, MonteCarloLimits limits,
-        ParallelOptions parallel, IProgress<EquityProgress>? progress, Stopwatch clock)
+        ParallelWork parallel, IProgress<EquityProgress>? progress, Stopwatch clock)
     {
         var used = dead;
         foreach (var hand in hands)
@@ -40,14 +40,15 @@ internal static class MonteCarloSampler
         }
         var totals = new MonteCarloTotals(hands.Length, boards.Length);
         var chunks = (limits.Trials + ChunkTrials - 1) / ChunkTrials;
-        var gate = new object();
         var started = clock.Elapsed;
 
         for (long next = 0; next < chunks;)
         {
             var end = Math.Min(chunks, next + ChunksPerBatch);
-            Parallel.For(next, end, parallel, () => new MonteCarloTotals(hands.Length, boards.Length), (chunk, _, local) =>
+            var first = next;
+            var locals = parallel.Run(end - next, () => new MonteCarloTotals(hands.Length, boards.Length), (item, local) =>
             {
+                var chunk = first + item;
                 var trials = (int)Math.Min(ChunkTrials, limits.Trials - chunk * ChunkTrials);
                 var rng = new Xoshiro(limits.Seed, (ulong)chunk);
                 if (boards.Length == 1 && !hiLo)
@@ -58,8 +59,11 @@ internal static class MonteCarloSampler
                 {
                     RunChunk(hands, boards, deck, hiLo, rng, trials, local);
                 }
-                return local;
-            }, local => { lock (gate) { totals.Merge(local); } });
+            });
+            foreach (var local in locals)
+            {
+                totals.Merge(local);
+            }
             next = end;
 
             progress?.Report(new EquityProgress((double)next / chunks, totals.Trials));

@@ -1,32 +1,111 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace PloSolver.Engine;
 
 /// <summary>
-/// Dense values (1..7,462) of every five-card hand, built once at start-up from first principles: each hand's
-/// strength key (category, then tie-break ranks) is computed, the distinct keys are sorted, and a hand's value
-/// is its key's position. Non-flush hands are looked up by the colex index of their rank multiset, flushes by
-/// their 13-bit rank mask.
+/// Dense values (1..7,462) of every five-card hand. <see cref="FiveCardTableGenerator"/> builds them from first
+/// principles (each hand's strength key, category then tie-break ranks, sorted; a hand's value is its key's
+/// position); they ship as an embedded resource (scripts/generate-tables.sh, checked by a test) so a fresh
+/// process copies 75 KB instead of building them. Non-flush hands are looked up by the colex index of their rank
+/// multiset, flushes by their 13-bit rank mask.
 /// </summary>
 internal static class FiveCardTables
 {
+    public const string ResourceName = "PloSolver.Engine.five-card-tables.bin";
+
+    // Field initialisers, not a static constructor: the class stays beforefieldinit, so optimised code reads the
+    // tables without class-initialisation checks.
+    private static readonly GeneratedFiveCardTables Loaded = Load();
+
     /// <summary>Value of a non-flush five-card hand by <see cref="Combinatorics.PatternIndex(int,int,int,int,int)"/>
     /// of its ranks; 0 for the impossible five-of-a-kind patterns.</summary>
-    public static readonly ushort[] NonFlush;
+    public static readonly ushort[] NonFlush = Loaded.NonFlush;
 
     /// <summary>Value of a five-card flush by its rank mask (masks with exactly five bits).</summary>
-    public static readonly ushort[] Flush;
+    public static readonly ushort[] Flush = Loaded.Flush;
 
     /// <summary>Best flush among any cards of one suit, by rank mask (masks with at least five bits).</summary>
-    public static readonly ushort[] BestFlush;
+    public static readonly ushort[] BestFlush = Loaded.BestFlush;
 
     /// <summary>Strength key of each value (index 1..7462): category &lt;&lt; 20 | five tie-break ranks, 4 bits each.</summary>
-    public static readonly int[] KeyOfValue;
+    public static readonly int[] KeyOfValue = Loaded.KeyOfValue;
 
     // First value of each category, in category order, plus one past the last value.
-    private static readonly ushort[] CategoryStarts;
+    private static readonly ushort[] CategoryStarts = BuildCategoryStarts(KeyOfValue);
 
-    static FiveCardTables()
+    private static GeneratedFiveCardTables Load()
+    {
+        using var stream = typeof(FiveCardTables).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing; run scripts/generate-tables.sh.");
+        var tables = new GeneratedFiveCardTables(new ushort[Combinatorics.RankPatterns5], new ushort[1 << 13], new ushort[1 << 13],
+            new int[HandValue.DistinctValues + 1]);
+        stream.ReadExactly(MemoryMarshal.AsBytes(tables.NonFlush.AsSpan()));
+        stream.ReadExactly(MemoryMarshal.AsBytes(tables.Flush.AsSpan()));
+        stream.ReadExactly(MemoryMarshal.AsBytes(tables.BestFlush.AsSpan()));
+        stream.ReadExactly(MemoryMarshal.AsBytes(tables.KeyOfValue.AsSpan()));
+        return stream.Position == stream.Length
+            ? tables
+            : throw new InvalidOperationException($"Embedded resource {ResourceName} has the wrong size; run scripts/generate-tables.sh.");
+    }
+
+    private static ushort[] BuildCategoryStarts(int[] keyOfValue)
+    {
+        var starts = new ushort[10];
+        var category = -1;
+        for (var value = 1; value < keyOfValue.Length; value++)
+        {
+            while (keyOfValue[value] >> 20 > category)
+            {
+                starts[++category] = (ushort)value;
+            }
+        }
+        starts[9] = (ushort)keyOfValue.Length;
+        return starts;
+    }
+
+    /// <summary>The category of a value in 1..7462.</summary>
+    public static HandCategory CategoryOf(ushort value)
+    {
+        var category = 8;
+        while (category > 0 && value < CategoryStarts[category])
+        {
+            category--;
+        }
+        return (HandCategory)category;
+    }
+
+    /// <summary>The first value of a category (1 for high card).</summary>
+    public static ushort FirstValueOf(HandCategory category) => CategoryStarts[(int)category];
+
+    /// <summary>Value of any five cards.</summary>
+    public static ushort Evaluate5(Card a, Card b, Card c, Card d, Card e)
+    {
+        if ((a.Suit == b.Suit) & (a.Suit == c.Suit) & (a.Suit == d.Suit) & (a.Suit == e.Suit))
+        {
+            return Flush[(1 << a.Rank) | (1 << b.Rank) | (1 << c.Rank) | (1 << d.Rank) | (1 << e.Rank)];
+        }
+        Span<int> ranks = [a.Rank, b.Rank, c.Rank, d.Rank, e.Rank];
+        return NonFlush[Combinatorics.PatternIndex(ranks)];
+    }
+}
+
+/// <summary>The five-card tables as generated or loaded.</summary>
+internal sealed record GeneratedFiveCardTables(ushort[] NonFlush, ushort[] Flush, ushort[] BestFlush, int[] KeyOfValue)
+{
+    /// <summary>The resource bytes: the four tables, little-endian, one after the other.</summary>
+    public byte[] Serialize() =>
+    [
+        .. MemoryMarshal.AsBytes(NonFlush.AsSpan()), .. MemoryMarshal.AsBytes(Flush.AsSpan()),
+        .. MemoryMarshal.AsBytes(BestFlush.AsSpan()), .. MemoryMarshal.AsBytes(KeyOfValue.AsSpan()),
+    ];
+}
+
+/// <summary>Builds <see cref="FiveCardTables"/> from the rules of poker; used by scripts/generate-tables.sh and by
+/// the test that checks the shipped resource. Needs no table itself.</summary>
+internal static class FiveCardTableGenerator
+{
+    public static GeneratedFiveCardTables Generate()
     {
         var nonFlushKeys = new int[Combinatorics.RankPatterns5];
         var flushKeys = new int[1 << 13];
@@ -53,70 +132,36 @@ internal static class FiveCardTables
         }
 
         keys.Sort();
-        KeyOfValue = new int[keys.Count + 1];
+        var keyOfValue = new int[keys.Count + 1];
         for (var i = 0; i < keys.Count; i++)
         {
-            KeyOfValue[i + 1] = keys[i];
+            keyOfValue[i + 1] = keys[i];
         }
 
-        NonFlush = new ushort[Combinatorics.RankPatterns5];
-        for (var i = 0; i < NonFlush.Length; i++)
+        var nonFlush = new ushort[Combinatorics.RankPatterns5];
+        for (var i = 0; i < nonFlush.Length; i++)
         {
-            NonFlush[i] = nonFlushKeys[i] == 0 ? (ushort)0 : ValueOfKey(nonFlushKeys[i]);
+            nonFlush[i] = nonFlushKeys[i] == 0 ? (ushort)0 : ValueOfKey(keyOfValue, nonFlushKeys[i]);
         }
 
-        Flush = new ushort[1 << 13];
-        BestFlush = new ushort[1 << 13];
+        var flush = new ushort[1 << 13];
+        var bestFlush = new ushort[1 << 13];
         for (var mask = 0; mask < 1 << 13; mask++)
         {
             if (flushKeys[mask] != 0)
             {
-                Flush[mask] = ValueOfKey(flushKeys[mask]);
+                flush[mask] = ValueOfKey(keyOfValue, flushKeys[mask]);
             }
         }
         for (var mask = 0; mask < 1 << 13; mask++)
         {
             if (BitOperations.PopCount((uint)mask) >= 5)
             {
-                BestFlush[mask] = BestFiveOfSuit(mask);
+                bestFlush[mask] = BestFiveOfSuit(keyOfValue, flush, mask);
             }
         }
 
-        CategoryStarts = new ushort[10];
-        var category = -1;
-        for (var value = 1; value < KeyOfValue.Length; value++)
-        {
-            while (KeyOfValue[value] >> 20 > category)
-            {
-                CategoryStarts[++category] = (ushort)value;
-            }
-        }
-        CategoryStarts[9] = (ushort)KeyOfValue.Length;
-    }
-
-    /// <summary>The category of a value in 1..7462.</summary>
-    public static HandCategory CategoryOf(ushort value)
-    {
-        var category = 8;
-        while (category > 0 && value < CategoryStarts[category])
-        {
-            category--;
-        }
-        return (HandCategory)category;
-    }
-
-    /// <summary>The first value of a category (1 for high card).</summary>
-    public static ushort FirstValueOf(HandCategory category) => CategoryStarts[(int)category];
-
-    /// <summary>Value of any five cards.</summary>
-    public static ushort Evaluate5(Card a, Card b, Card c, Card d, Card e)
-    {
-        if ((a.Suit == b.Suit) & (a.Suit == c.Suit) & (a.Suit == d.Suit) & (a.Suit == e.Suit))
-        {
-            return Flush[(1 << a.Rank) | (1 << b.Rank) | (1 << c.Rank) | (1 << d.Rank) | (1 << e.Rank)];
-        }
-        Span<int> ranks = [a.Rank, b.Rank, c.Rank, d.Rank, e.Rank];
-        return NonFlush[Combinatorics.PatternIndex(ranks)];
+        return new GeneratedFiveCardTables(nonFlush, flush, bestFlush, keyOfValue);
     }
 
     /// <summary>All colex indexes of 5-rank multisets with the ranks packed 4 bits each, smallest rank first.</summary>
@@ -149,7 +194,7 @@ internal static class FiveCardTables
         }
     }
 
-    private static ushort ValueOfKey(int key) => (ushort)Array.BinarySearch(KeyOfValue, 1, KeyOfValue.Length - 1, key);
+    private static ushort ValueOfKey(int[] keyOfValue, int key) => (ushort)Array.BinarySearch(keyOfValue, 1, keyOfValue.Length - 1, key);
 
     private static int Key(HandCategory category, ReadOnlySpan<int> tieBreak)
     {
@@ -195,19 +240,19 @@ internal static class FiveCardTables
         return Key(HandCategory.Flush, ranks);
     }
 
-    private static ushort BestFiveOfSuit(int mask)
+    private static ushort BestFiveOfSuit(int[] keyOfValue, ushort[] flush, int mask)
     {
         var high = StraightHigh(mask);
         if (high >= 0)
         {
-            return ValueOfKey(Key(HandCategory.StraightFlush, [high]));
+            return ValueOfKey(keyOfValue, Key(HandCategory.StraightFlush, [high]));
         }
         // No straight flush: the five highest ranks make the best flush.
         while (BitOperations.PopCount((uint)mask) > 5)
         {
             mask &= mask - 1;
         }
-        return Flush[mask];
+        return flush[mask];
     }
 
     /// <summary>Strength key of five ranks that are not all one suit; 0 for five of a kind.</summary>

@@ -20,42 +20,44 @@ internal static class OmahaTables
     public const int FlushPairsLength = (1 << 13) * Combinatorics.RankPairs;
     public const string ResourceName = "PloSolver.Engine.omaha-tables.bin";
 
+    // Field initialisers, not a static constructor, so that hot code reads the tables without init checks.
+    private static readonly (ushort[] PairRows, ushort[] FlushPairs) Loaded = Load();
+
     /// <summary>[pattern * 91 + pairIndex]: best non-flush value using both ranks of the pair and three of the
     /// board pattern's ranks.</summary>
-    public static readonly ushort[] PairRows;
+    public static readonly ushort[] PairRows = Loaded.PairRows;
 
     /// <summary>[boardSuitMask * 91 + pairIndex]: best flush or straight flush using both (distinct) pair ranks
     /// and three ranks of the board suit mask; 0 when the mask has fewer than three ranks.</summary>
-    public static readonly ushort[] FlushPairs;
+    public static readonly ushort[] FlushPairs = Loaded.FlushPairs;
 
-    static OmahaTables()
+    private static (ushort[], ushort[]) Load()
     {
         using var stream = typeof(OmahaTables).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing; run scripts/generate-tables.sh.");
-        PairRows = new ushort[PairRowsLength];
-        FlushPairs = new ushort[FlushPairsLength];
-        stream.ReadExactly(MemoryMarshal.AsBytes(PairRows.AsSpan()));
-        stream.ReadExactly(MemoryMarshal.AsBytes(FlushPairs.AsSpan()));
-        if (stream.Position != stream.Length)
-        {
-            throw new InvalidOperationException($"Embedded resource {ResourceName} has the wrong size; run scripts/generate-tables.sh.");
-        }
+        var pairRows = new ushort[PairRowsLength];
+        var flushPairs = new ushort[FlushPairsLength];
+        stream.ReadExactly(MemoryMarshal.AsBytes(pairRows.AsSpan()));
+        stream.ReadExactly(MemoryMarshal.AsBytes(flushPairs.AsSpan()));
+        return stream.Position == stream.Length
+            ? (pairRows, flushPairs)
+            : throw new InvalidOperationException($"Embedded resource {ResourceName} has the wrong size; run scripts/generate-tables.sh.");
     }
 }
 
-/// <summary>Builds <see cref="OmahaTables"/> from <see cref="FiveCardTables"/>: used by scripts/generate-tables.sh
+/// <summary>Builds <see cref="OmahaTables"/> from generated five-card tables: used by scripts/generate-tables.sh
 /// to write the resource and by the test that checks the shipped resource.</summary>
 internal static class OmahaTableGenerator
 {
     /// <summary>Builds both tables from <see cref="FiveCardTables"/> (slow: about six million evaluations).</summary>
-    public static (ushort[] PairRows, ushort[] FlushPairs) Generate()
+    public static (ushort[] PairRows, ushort[] FlushPairs) Generate(GeneratedFiveCardTables five)
     {
         var pairRows = new ushort[OmahaTables.PairRowsLength];
-        Parallel.ForEach(FiveCardTables.EnumeratePatterns(), pattern =>
+        Parallel.ForEach(FiveCardTableGenerator.EnumeratePatterns(), pattern =>
         {
             Span<int> board = stackalloc int[5];
             Span<int> hand = stackalloc int[5];
-            FiveCardTables.Unpack(pattern.Packed, board);
+            FiveCardTableGenerator.Unpack(pattern.Packed, board);
             for (var b = 0; b < 13; b++)
             {
                 for (var a = 0; a <= b; a++)
@@ -72,7 +74,7 @@ internal static class OmahaTableGenerator
                                 hand[2] = board[i];
                                 hand[3] = board[j];
                                 hand[4] = board[k];
-                                best = Math.Max(best, FiveCardTables.NonFlush[Combinatorics.PatternIndex(hand)]);
+                                best = Math.Max(best, five.NonFlush[Combinatorics.PatternIndex(hand)]);
                             }
                         }
                     }
@@ -100,7 +102,7 @@ internal static class OmahaTableGenerator
                     var best = 0;
                     foreach (var three in SubsetsOfSize(mask, 3))
                     {
-                        best = Math.Max(best, FiveCardTables.Flush[pair | three]);
+                        best = Math.Max(best, five.Flush[pair | three]);
                     }
                     flushPairs[mask * Combinatorics.RankPairs + Combinatorics.PairIndex(a, b)] = (ushort)best;
                 }

@@ -1,0 +1,67 @@
+using System.Runtime.ExceptionServices;
+
+namespace PloSolver.Engine;
+
+/// <summary>
+/// Runs numbered work items on up to <see cref="Threads"/> threads, each thread folding its items into its own
+/// accumulator. Items are handed out one at a time, so which thread gets which item varies; callers keep results
+/// independent of that by summing integers. Lighter than <c>Parallel.For</c>, whose first use in a process costs
+/// about 20 ms, more than a whole heads-up preflop enumeration.
+/// </summary>
+internal sealed class ParallelWork(int threads, CancellationToken cancellationToken)
+{
+    public int Threads { get; } = Math.Max(1, threads);
+
+    public CancellationToken CancellationToken { get; } = cancellationToken;
+
+    /// <summary>Runs <paramref name="body"/> for items 0..count-1 and returns every thread's accumulator.</summary>
+    public TLocal[] Run<TLocal>(long count, Func<TLocal> create, Action<long, TLocal> body)
+    {
+        CancellationToken.ThrowIfCancellationRequested();
+        var workers = (int)Math.Min(Threads, Math.Max(count, 1));
+        var locals = new TLocal[workers];
+        var next = -1L;
+        ExceptionDispatchInfo? failure = null;
+
+        void Work(int worker)
+        {
+            try
+            {
+                var local = create();
+                locals[worker] = local;
+                long item;
+                while ((item = Interlocked.Increment(ref next)) < count && failure is null)
+                {
+                    CancellationToken.ThrowIfCancellationRequested();
+                    body(item, local);
+                }
+            }
+            catch (Exception e)
+            {
+                Interlocked.CompareExchange(ref failure, ExceptionDispatchInfo.Capture(e), null);
+            }
+        }
+
+        if (workers == 1)
+        {
+            Work(0);
+        }
+        else
+        {
+            using var done = new CountdownEvent(workers - 1);
+            for (var w = 1; w < workers; w++)
+            {
+                var worker = w;
+                ThreadPool.UnsafeQueueUserWorkItem(_ =>
+                {
+                    Work(worker);
+                    done.Signal();
+                }, null);
+            }
+            Work(0);
+            done.Wait(CancellationToken.None);
+        }
+        failure?.Throw();
+        return locals;
+    }
+}
