@@ -11,10 +11,12 @@ namespace PloSolver.Engine;
 /// heads-up PLO4 preflop spot) and weights its non-flush showdown by the number of boards with those ranks and
 /// fewer than three cards of every flush suit: a product of binomials over ranks, less the flush boards, counted
 /// with a small polynomial in the number of suited cards.</para>
-/// <para>Pass 2 enumerates the flush boards: the suited cards as actual cards, the rest as rank multisets. Unless
-/// some hand holds a full house or better on the board's ranks, every flush beats every non-flush hand, so the
-/// showdown is the same for all such completions: they are summed and added in one step (per low mask for
-/// hi-lo). Only boards where a full house or quads is possible are resolved one rank multiset at a time.</para>
+/// <para>Flush boards: unless some hand makes a full house or better on the board's ranks ("boat patterns"),
+/// every flush beats every non-flush hand, so such a board's showdown depends only on which suited cards it has.
+/// The number of flush boards with a given set S of suited missing cards is the number of ways to pick the other
+/// missing cards from the other suits, the same for every S of a size. So pass 1 resolves the flush boards of
+/// the few boat patterns one suited set at a time and notes them; pass 2 adds, for each suited set S, all its
+/// boards less those already resolved, in one step.</para>
 /// </summary>
 internal static class BoardCounter
 {
@@ -42,23 +44,21 @@ internal static class BoardCounter
         }
 
         var known = new KnownBoard(board);
-        var flushSuits = Enumerable.Range(0, 4).Where(s => Array.Exists(hands, h => h.CanFlush(s))).ToArray();
-        var suitCounting = flushSuits.Select(s => new SuitCounting(available, suitAvailable[s], 3 - known.SuitCount(s))).ToArray();
+        var suits = Enumerable.Range(0, 4)
+            .Where(s => Array.Exists(hands, h => h.CanFlush(s)))
+            .Select(s => new FlushSuit(s, available, suitAvailable[s], 3 - known.SuitCount(s)))
+            .ToArray();
         var total = new BoardTally(players) { Deals = Combinatorics.Choose(Card.DeckSize - BitOperations.PopCount(used), missing) };
         var fullHouse = FiveCardTables.FirstValueOf(HandCategory.FullHouse);
 
-        // Pass 1: every rank multiset, weighted by its boards without three cards of a flush suit.
+        // Pass 1: every rank multiset's non-flush boards; the flush boards of boat patterns.
         var multisets = RankMultiset.Enumerate(missing, available);
-        var nonFlush = new ushort[players][];
-        for (var p = 0; p < players; p++)
+        var pass1 = parallel.Run((multisets.Length + ChunkSize - 1) / ChunkSize, () => new Pass1Result(players, suits.Length, hiLo), (chunk, result) =>
         {
-            nonFlush[p] = new ushort[Combinatorics.RankPatterns5];
-        }
-        var boatPossible = new bool[Combinatorics.RankPatterns5];
-        var pass1 = parallel.Run((multisets.Length + ChunkSize - 1) / ChunkSize, () => new BoardTally(players), (chunk, tally) =>
-        {
-            Span<ushort> hi = stackalloc ushort[players];
+            Span<ushort> nonFlush = stackalloc ushort[players];
+            Span<ushort> actual = stackalloc ushort[players];
             Span<ushort> lo = stackalloc ushort[hiLo ? players : 0];
+            Span<SuitedSubset> subsets = stackalloc SuitedSubset[32];
             var end = (int)Math.Min(multisets.Length, (chunk + 1) * ChunkSize);
             for (var i = (int)chunk * ChunkSize; i < end; i++)
             {
@@ -67,116 +67,107 @@ internal static class BoardCounter
                 var best = 0;
                 for (var p = 0; p < players; p++)
                 {
-                    hi[p] = nonFlush[p][pattern] = hands[p].NonFlush(pattern);
-                    best = Math.Max(best, hi[p]);
-                }
-                boatPossible[pattern] = best >= fullHouse;
-                var weight = set.Weight;
-                foreach (var suit in suitCounting)
-                {
-                    weight -= suit.BoardsWithFlushSuit(set);
-                }
-                if (weight == 0)
-                {
-                    continue;
+                    nonFlush[p] = hands[p].NonFlush(pattern);
+                    best = Math.Max(best, nonFlush[p]);
                 }
                 if (hiLo)
                 {
                     SetLows(hands, known.LowMask | set.LowMask, lo);
                 }
-                tally.Add(hi, lo, weight);
+                var weight = set.Weight;
+                foreach (var suit in suits)
+                {
+                    weight -= suit.BoardsWithFlushSuit(set);
+                }
+                if (weight != 0)
+                {
+                    result.Tally.Add(nonFlush, lo, weight);
+                }
+                if (best < fullHouse)
+                {
+                    continue; // flush boards of this pattern are counted in pass 2
+                }
+                for (var s = 0; s < suits.Length; s++)
+                {
+                    var suit = suits[s];
+                    var count = suit.SuitedSubsets(set, subsets);
+                    foreach (var subset in subsets[..count])
+                    {
+                        for (var p = 0; p < players; p++)
+                        {
+                            actual[p] = Math.Max(nonFlush[p], hands[p].CanFlush(suit.Suit)
+                                ? hands[p].Flush(suit.Suit, known.SuitRanks[suit.Suit] | subset.Ranks) : (ushort)0);
+                        }
+                        result.Tally.Add(actual, lo, subset.Weight);
+                        result.Resolved.Add(s, subset.Ranks, hiLo ? subset.OthersLow : 0, subset.Weight);
+                    }
+                }
             }
         });
-        foreach (var tally in pass1)
+        var resolved = new ResolvedFlushBoards(suits.Length, hiLo);
+        foreach (var result in pass1)
         {
-            total.Merge(tally);
+            total.Merge(result.Tally);
+            resolved.Merge(result.Resolved);
         }
 
-        // Pass 2: boards with three or more cards of a flush suit.
-        var work = new List<(int Suit, int SuitedRanks, RankMultiset[] Others)>();
-        foreach (var suit in flushSuits)
+        // Pass 2: all flush boards with suited set S, less those resolved in pass 1.
+        var work = new List<(int SuitIndex, int Suited, (int Low, long Weight)[] ByLow)>();
+        for (var s = 0; s < suits.Length; s++)
         {
-            var others = new int[13];
-            for (var r = 0; r < 13; r++)
+            var suit = suits[s];
+            for (var take = Math.Max(0, suit.Need); take <= missing; take++)
             {
-                others[r] = available[r] - (suitAvailable[suit] >> r & 1);
-            }
-            for (var take = Math.Max(0, 3 - known.SuitCount(suit)); take <= missing; take++)
-            {
-                var rest = RankMultiset.Enumerate(missing - take, others);
-                foreach (var subset in Subsets(suitAvailable[suit], take))
+                // Ways to fill the other missing cards from the other suits, by their low mask.
+                var weights = new long[hiLo ? 256 : 1];
+                foreach (var others in RankMultiset.Enumerate(missing - take, suit.OtherSuitsAvailable))
                 {
-                    work.Add((suit, subset, rest));
+                    weights[hiLo ? others.LowMask : 0] += others.Weight;
+                }
+                var byLow = Enumerable.Range(0, weights.Length).Where(low => weights[low] != 0).Select(low => (low, weights[low])).ToArray();
+                foreach (var suited in BitSubsets(suitAvailable[suit.Suit], take))
+                {
+                    work.Add((s, suited, byLow));
                 }
             }
         }
 
         var pass2 = parallel.Run(work.Count, () => new BoardTally(players), (index, tally) =>
         {
-            var (suit, suited, others) = work[(int)index];
+            var (s, suited, byLow) = work[(int)index];
+            var suit = suits[s].Suit;
             Span<ushort> flush = stackalloc ushort[players];
-            Span<ushort> hi = stackalloc ushort[players];
             Span<ushort> lo = stackalloc ushort[hiLo ? players : 0];
-            Span<long> flushDecidedByLow = stackalloc long[hiLo ? 256 : 1];
             var boardSuitRanks = known.SuitRanks[suit] | suited;
             for (var p = 0; p < players; p++)
             {
+                // No full house on these boards: the flushes decide the high, and hands without one cannot win it.
                 flush[p] = hands[p].CanFlush(suit) ? hands[p].Flush(suit, boardSuitRanks) : (ushort)0;
             }
             var suitedLow = 0;
-            var basePacked = known.Ranks;
-            var baseCount = known.Count;
             for (var r = suited; r != 0; r &= r - 1)
             {
-                var rank = BitOperations.TrailingZeroCount(r);
-                suitedLow |= LowTables.LowBit(rank);
-                basePacked |= rank << (4 * baseCount++);
+                suitedLow |= LowTables.LowBit(BitOperations.TrailingZeroCount(r));
             }
-            var boardRanks = known.RankMask | suited;
-            var boardPaired = known.Paired || (known.RankMask & suited) != 0;
-
-            foreach (var set in others)
+            var done = resolved.Get(s, suited);
+            foreach (var (low, all) in byLow)
             {
-                if (!boardPaired && !set.Paired && (set.RankMask & boardRanks) == 0)
+                var weight = all - (done?[hiLo ? low : 0] ?? 0);
+                if (weight == 0)
                 {
-                    flushDecidedByLow[hiLo ? set.LowMask : 0] += set.Weight;
                     continue;
-                }
-                var pattern = Combinatorics.PackedPatternIndex(basePacked | set.Ranks << (4 * baseCount));
-                if (!boatPossible[pattern])
-                {
-                    flushDecidedByLow[hiLo ? set.LowMask : 0] += set.Weight;
-                    continue;
-                }
-                for (var p = 0; p < players; p++)
-                {
-                    hi[p] = Math.Max(nonFlush[p][pattern], flush[p]);
                 }
                 if (hiLo)
                 {
-                    SetLows(hands, known.LowMask | suitedLow | set.LowMask, lo);
+                    SetLows(hands, known.LowMask | suitedLow | low, lo);
                 }
-                tally.Add(hi, lo, set.Weight);
-            }
-
-            // No full house possible: the flushes decide the high, and hands without one cannot win it.
-            for (var low = 0; low < flushDecidedByLow.Length; low++)
-            {
-                if (flushDecidedByLow[low] != 0)
-                {
-                    if (hiLo)
-                    {
-                        SetLows(hands, known.LowMask | suitedLow | low, lo);
-                    }
-                    tally.Add(flush, lo, flushDecidedByLow[low]);
-                }
+                tally.Add(flush, lo, weight);
             }
         });
         foreach (var tally in pass2)
         {
             total.Merge(tally);
         }
-
         return total;
     }
 
@@ -189,7 +180,7 @@ internal static class BoardCounter
     }
 
     /// <summary>Subsets of a 13-bit rank mask with exactly <paramref name="size"/> bits.</summary>
-    internal static IEnumerable<int> Subsets(int mask, int size)
+    internal static IEnumerable<int> BitSubsets(int mask, int size)
     {
         if (size == 0)
         {
@@ -205,23 +196,95 @@ internal static class BoardCounter
         }
     }
 
+    /// <summary>The missing cards' suited ranks S for one suit, how many card sets of a rank multiset have exactly
+    /// those suited cards, and the low mask of the multiset's other cards.</summary>
+    private readonly record struct SuitedSubset(int Ranks, long Weight, int OthersLow);
+
+    private sealed class Pass1Result(int players, int suits, bool hiLo)
+    {
+        public BoardTally Tally { get; } = new(players);
+
+        public ResolvedFlushBoards Resolved { get; } = new(suits, hiLo);
+    }
+
+    /// <summary>Flush boards already resolved, by (flush suit, suited set, low mask of the other cards).</summary>
+    private sealed class ResolvedFlushBoards(int suits, bool hiLo)
+    {
+        // High only: a flat array over (suit, 13-bit suited set). Hi-lo: the few suited sets that boat patterns
+        // touch, each with an array over the 256 low masks.
+        private readonly long[] _flat = hiLo ? [] : new long[suits << 13];
+        private readonly Dictionary<int, long[]> _byLow = [];
+
+        public void Add(int suit, int suited, int othersLow, long weight)
+        {
+            if (hiLo)
+            {
+                Lows(suit << 13 | suited)[othersLow] += weight;
+            }
+            else
+            {
+                _flat[suit << 13 | suited] += weight;
+            }
+        }
+
+        /// <summary>Resolved weight by low mask (hi-lo), or in element 0 (high only); null when nothing was resolved.</summary>
+        public long[]? Get(int suit, int suited)
+        {
+            if (hiLo)
+            {
+                return _byLow.GetValueOrDefault(suit << 13 | suited);
+            }
+            var weight = _flat[suit << 13 | suited];
+            return weight == 0 ? null : [weight];
+        }
+
+        public void Merge(ResolvedFlushBoards other)
+        {
+            for (var i = 0; i < _flat.Length; i++)
+            {
+                _flat[i] += other._flat[i];
+            }
+            foreach (var (key, weights) in other._byLow)
+            {
+                var mine = Lows(key);
+                for (var low = 0; low < weights.Length; low++)
+                {
+                    mine[low] += weights[low];
+                }
+            }
+        }
+
+        private long[] Lows(int key)
+        {
+            if (!_byLow.TryGetValue(key, out var lows))
+            {
+                _byLow[key] = lows = new long[256];
+            }
+            return lows;
+        }
+    }
+
     /// <summary>
-    /// Counts, for a rank multiset of missing cards, the card sets that bring one suit's board count to three:
-    /// per rank, the ways without the suit's card and with it are the coefficients of (without + with·x); the
-    /// product over ranks, truncated below x^need, counts the sets that fall short.
+    /// One flush suit: counts, for a rank multiset of missing cards, the card sets that bring the suit's board
+    /// count to three. Per rank, the ways without the suit's card and with it are the coefficients of
+    /// (without + with·x); the product over ranks, truncated below x^need, counts the sets that fall short.
     /// </summary>
-    private sealed class SuitCounting
+    private sealed class FlushSuit
     {
         private readonly long[] _without = new long[13 * 5];
         private readonly long[] _with = new long[13 * 5];
-        private readonly int _need;
+        private readonly int _suitRanks;
 
-        public SuitCounting(int[] available, int suitRanks, int need)
+        public FlushSuit(int suit, int[] available, int suitRanks, int need)
         {
-            _need = need;
+            Suit = suit;
+            Need = need;
+            _suitRanks = suitRanks;
+            OtherSuitsAvailable = new int[13];
             for (var r = 0; r < 13; r++)
             {
                 var suited = suitRanks >> r & 1;
+                OtherSuitsAvailable[r] = available[r] - suited;
                 for (var n = 1; n <= 4; n++)
                 {
                     _without[r * 5 + n] = Combinatorics.Choose(available[r] - suited, n);
@@ -230,9 +293,17 @@ internal static class BoardCounter
             }
         }
 
+        public int Suit { get; }
+
+        /// <summary>Suited cards the missing cards must bring (three less those already dealt; may be 0 or less).</summary>
+        public int Need { get; }
+
+        /// <summary>Undealt cards per rank in the other three suits.</summary>
+        public int[] OtherSuitsAvailable { get; }
+
         public long BoardsWithFlushSuit(in RankMultiset set)
         {
-            if (_need <= 0)
+            if (Need <= 0)
             {
                 return set.Weight;
             }
@@ -242,11 +313,7 @@ internal static class BoardCounter
             while (i < set.Size)
             {
                 var rank = set.Rank(i);
-                var count = 1;
-                while (i + count < set.Size && set.Rank(i + count) == rank)
-                {
-                    count++;
-                }
+                var count = RunLength(set, i);
                 i += count;
                 var without = _without[rank * 5 + count];
                 var with = _with[rank * 5 + count];
@@ -254,8 +321,63 @@ internal static class BoardCounter
                 c1 = c1 * without + c0 * with;
                 c0 *= without;
             }
-            var short_ = c0 + (_need > 1 ? c1 : 0) + (_need > 2 ? c2 : 0);
-            return set.Weight - short_;
+            return set.Weight - (c0 + (Need > 1 ? c1 : 0) + (Need > 2 ? c2 : 0));
+        }
+
+        /// <summary>Every suited set S (one suit card from each of some of the multiset's ranks) that makes a flush
+        /// board, with the number of card sets having exactly those suited cards. Returns how many were written.</summary>
+        public int SuitedSubsets(in RankMultiset set, Span<SuitedSubset> output)
+        {
+            // Distinct ranks of the multiset with their counts; at most five.
+            Span<int> ranks = stackalloc int[5];
+            Span<int> counts = stackalloc int[5];
+            var distinct = 0;
+            for (var i = 0; i < set.Size; i += counts[distinct - 1])
+            {
+                ranks[distinct] = set.Rank(i);
+                counts[distinct++] = RunLength(set, i);
+            }
+            var written = 0;
+            for (var choice = 0; choice < 1 << distinct; choice++)
+            {
+                if (BitOperations.PopCount((uint)choice) < Need)
+                {
+                    continue;
+                }
+                var weight = 1L;
+                var suited = 0;
+                var othersLow = 0;
+                for (var d = 0; d < distinct && weight != 0; d++)
+                {
+                    var (rank, count) = (ranks[d], counts[d]);
+                    if ((choice >> d & 1) != 0)
+                    {
+                        weight *= _with[rank * 5 + count];
+                        suited |= 1 << rank;
+                        othersLow |= count > 1 ? LowTables.LowBit(rank) : 0;
+                    }
+                    else
+                    {
+                        weight *= _without[rank * 5 + count];
+                        othersLow |= LowTables.LowBit(rank);
+                    }
+                }
+                if (weight != 0 && (suited & ~_suitRanks) == 0)
+                {
+                    output[written++] = new SuitedSubset(suited, weight, othersLow);
+                }
+            }
+            return written;
+        }
+
+        private static int RunLength(in RankMultiset set, int start)
+        {
+            var count = 1;
+            while (start + count < set.Size && set.Rank(start + count) == set.Rank(start))
+            {
+                count++;
+            }
+            return count;
         }
     }
 
@@ -270,8 +392,6 @@ internal static class BoardCounter
                 Ranks |= card.Rank << (4 * Count++);
                 LowMask |= LowTables.LowBit(card.Rank);
                 SuitRanks[card.Suit] |= 1 << card.Rank;
-                Paired |= (RankMask >> card.Rank & 1) != 0;
-                RankMask |= 1 << card.Rank;
             }
         }
 
@@ -281,11 +401,6 @@ internal static class BoardCounter
         public int Count { get; }
 
         public int LowMask { get; }
-
-        public int RankMask { get; }
-
-        /// <summary>Whether two dealt cards share a rank.</summary>
-        public bool Paired { get; }
 
         public int[] SuitRanks { get; }
 
