@@ -143,6 +143,17 @@ public sealed class MonteCarloTests
     }
 
     [Fact]
+    public void A_one_trial_run_reports_only_finite_numbers()
+    {
+        // Results are the JSON shape of the API and the CLI, and JSON has no infinities.
+        var problem = EquitySpots.Create(EquitySpots.Input("plo4", ["AsKsQhJh", "7c8c9d6d"], mode: "montecarlo") with { Trials = 1, Seed = 4 });
+        var result = EquityCalculator.Calculate(problem);
+        Assert.Equal(1, result.Deals);
+        Assert.Equal(100, result.Players.Sum(p => p.Equity), 9);
+        Assert.All(result.Players, p => Assert.True(p.StdErr is null || double.IsFinite(p.StdErr.Value), $"std err {p.StdErr}"));
+    }
+
+    [Fact]
     public void The_caller_s_trial_ceiling_caps_the_request()
     {
         var problem = EquitySpots.Create(EquitySpots.Input("plo4", ["AsKsQhJh", "7c8c9d6d"], mode: "montecarlo") with { Trials = 10_000_000 });
