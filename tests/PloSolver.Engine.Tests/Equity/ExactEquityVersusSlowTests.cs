@@ -30,6 +30,35 @@ public sealed class ExactEquityVersusSlowTests
     }
 
     [Theory]
+    [InlineData(Game.Plo4, 7, 3, false, 1501)]
+    [InlineData(Game.Plo4, 8, 3, true, 1502)]
+    [InlineData(Game.Plo4, 9, 3, false, 1503)]
+    [InlineData(Game.Plo4, 9, 4, true, 1504)]
+    [InlineData(Game.Plo5, 9, 3, true, 1505)]
+    [InlineData(Game.Plo6, 7, 3, false, 1506)]
+    [InlineData(Game.Plo6, 7, 4, true, 1507)]
+    public void Single_board_matches_the_slow_enumerator_with_seven_to_nine_players(Game game, int players, int boardCards, bool hiLo, int seed)
+    {
+        var random = new Random(seed);
+        for (var i = 0; i < 4; i++)
+        {
+            var spot = EquitySpots.Random(random, game, players, [boardCards], dead: 0, hiLo);
+            EquitySpots.AssertMatches(spot.Slow(), spot.Exact(), hiLo, spot.ToString());
+        }
+    }
+
+    [Theory]
+    [InlineData(Game.Plo4, 8, 3, 3, true, 1601)]
+    [InlineData(Game.Plo4, 9, 3, 4, false, 1602)]
+    [InlineData(Game.Plo5, 7, 4, 3, true, 1603)]
+    public void Double_board_matches_the_slow_enumerator_with_seven_to_nine_players(Game game, int players, int board1, int board2, bool hiLo, int seed)
+    {
+        var random = new Random(seed);
+        var spot = EquitySpots.Random(random, game, players, [board1, board2], dead: 0, hiLo);
+        EquitySpots.AssertMatches(spot.Slow(), spot.Exact(), hiLo, spot.ToString());
+    }
+
+    [Theory]
     [InlineData(Game.Plo4, 2, false, 1201)]
     [InlineData(Game.Plo4, 2, true, 1202)]
     [InlineData(Game.Plo4, 3, false, 1203)]
@@ -68,9 +97,10 @@ public sealed class ExactEquityVersusSlowTests
     [InlineData(Game.Plo4, 2, 3, false, 1401)]
     [InlineData(Game.Plo4, 2, 4, true, 1402)]
     [InlineData(Game.Plo5, 2, 3, true, 1403)]
+    [InlineData(Game.Plo6, 2, 5, true, 1404)] // an empty board and a complete one
     public void Double_board_with_one_empty_board_matches_the_slow_enumerator(Game game, int players, int otherBoard, bool hiLo, int seed)
     {
-        // An empty board and a flop or turn, with dead cards leaving 21 undealt cards.
+        // An empty board and a flop, turn or river, with dead cards leaving 21 undealt cards.
         var random = new Random(seed);
         var dead = 52 - 21 - players * game.HoleCards() - otherBoard;
         var spot = EquitySpots.Random(random, game, players, [0, otherBoard], dead, hiLo);
