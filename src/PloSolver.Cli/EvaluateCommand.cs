@@ -23,7 +23,7 @@ internal static class EvaluateCommand
         if (a.Has("board"))
         {
             var board = Parse("--board", a.Value("board")!);
-            var game = (Game)cards.Length;
+            var game = cards.Length is >= 4 and <= 6 ? (Game)cards.Length : Game.Plo4;
             if (a.Value("game") is { } gameText && !Games.TryParse(gameText, out game))
             {
                 throw new UsageException($"--game: '{gameText}' is not a game: expected plo4, plo5 or plo6");
