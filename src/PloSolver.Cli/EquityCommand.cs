@@ -80,7 +80,7 @@ internal static partial class EquityCommand
     }
 
     // Field names inside engine messages ("7c is also in players[1].hand").
-    [System.Text.RegularExpressions.GeneratedRegex(@"players\[\d+\]\.hand|boards\[\d\]|\bdead\b")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"players\[\d+\]\.hand|boards\[\d\]|(?<=also in )dead")]
     private static partial System.Text.RegularExpressions.Regex FieldNames();
 
     /// <summary>Names a request field the way the command line spells it.</summary>

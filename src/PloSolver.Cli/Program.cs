@@ -8,7 +8,12 @@ var commands = new Dictionary<string, Func<IEnumerable<string>, TextWriter, int>
     ["bench"] = BenchCommand.Run,
 };
 
-if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+if (args.Length == 0)
+{
+    Console.Error.WriteLine($"plosolver: no command given (expected {string.Join(", ", commands.Keys.SkipLast(1))} or {commands.Keys.Last()}; see plosolver --help)");
+    return 2;
+}
+if (args[0] is "-h" or "--help" or "help")
 {
     Console.WriteLine("PLOSolver: exact, fast Pot-Limit Omaha equity.");
     Console.WriteLine();
@@ -18,7 +23,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
     Console.WriteLine("  " + BenchCommand.Usage);
     Console.WriteLine();
     Console.WriteLine("Cards: As, as, Th or 10h, and suit symbols (A♠). Docs: docs/cli.md.");
-    return args.Length == 0 ? 2 : 0;
+    return 0;
 }
 if (args[0] == "--version")
 {
@@ -27,7 +32,7 @@ if (args[0] == "--version")
 }
 if (!commands.TryGetValue(args[0], out var command))
 {
-    Console.Error.WriteLine($"plosolver: unknown command '{args[0]}' (expected {string.Join(", ", commands.Keys)}; see plosolver --help)");
+    Console.Error.WriteLine($"plosolver: unknown command '{args[0]}' (expected {string.Join(", ", commands.Keys.SkipLast(1))} or {commands.Keys.Last()}; see plosolver --help)");
     return 2;
 }
 

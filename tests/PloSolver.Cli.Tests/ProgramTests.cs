@@ -44,27 +44,29 @@ public sealed class ProgramTests
     }
 
     [Fact]
-    public void No_arguments_prints_the_usage_and_exits_2()
+    public void No_arguments_is_a_usage_error_with_one_line_on_stderr()
     {
         var outcome = Cli.Process();
         Assert.Equal(2, outcome.ExitCode);
-        Assert.Contains("usage:", outcome.Stdout, StringComparison.Ordinal);
+        Assert.Equal("", outcome.Stdout);
+        Assert.Equal("plosolver: no command given (expected equity, evaluate or bench; see plosolver --help)", outcome.Stderr.TrimEnd());
     }
 
     [Theory]
-    [InlineData(new[] { "equity", "AsKsQhJx", "7c8c9d6d" }, "plosolver equity: hand 1 'AsKsQhJx': 'x' at position 8 is not a suit")]
+    [InlineData(new[] { "equity", "AsKsQhJx", "7c8c9d6d" }, "plosolver equity: hand 1 (AsKsQhJx): 'x' at position 8 is not a suit")]
     [InlineData(new[] { "equity", "--board", "2c3d4h", "AsKsQhJh", "7c8c9d6d", "--speed", "9" }, "plosolver equity: unknown option --speed")]
     [InlineData(new[] { "equity", "AsKsQhJh", "7c8c9d6d", "--trials" }, "plosolver equity: --trials needs a value")]
-    [InlineData(new[] { "equity", "AsKsQhJh", "KdQdJsAs" }, "plosolver equity: hand 2 'KdQdJsAs': As is also in")]
+    [InlineData(new[] { "equity", "AsKsQhJh", "KdQdJsAs" }, "plosolver equity: hand 2 (KdQdJsAs): As is also in hand 1 (AsKsQhJh)")]
+    [InlineData(new[] { "equity", "--board", "Ah2c3c", "AsKsQhJh", "7c8c9d6d", "--dead", "Ah" }, "plosolver equity: --dead: Ah is also in --board")]
     [InlineData(new[] { "equity", "--board", "2c3d4h", "AsKsQhJh", "7c8c9d6d", "--dead", "3d" }, "plosolver equity: --dead: 3d is also in")]
-    [InlineData(new[] { "equity", "AsKsQhJh", "7c8c9d" }, "plosolver equity: hand 2 '7c8c9d': plo4 hands have 4 cards, this one has 3")]
+    [InlineData(new[] { "equity", "AsKsQhJh", "7c8c9d" }, "plosolver equity: hand 2 (7c8c9d): plo4 hands have 4 cards, this one has 3")]
     [InlineData(new[] { "equity", "--exact", "--trials", "100", "AsKsQhJh", "7c8c9d6d" }, "plosolver equity: --exact cannot be combined with --montecarlo or --trials")]
     [InlineData(new[] { "equity", "--board", "2c", "AsKsQhJh", "7c8c9d6d" }, "plosolver equity: --board: a board has 0, 3, 4 or 5 cards, this one has 1")]
     [InlineData(new[] { "evaluate", "AsKsQhJh", "--board", "2c3dAs" }, "plosolver evaluate: --board: As is also in the hand")]
     [InlineData(new[] { "evaluate", "AsKsQhJh" }, "plosolver evaluate: hand: without --board, give 5 to 7 cards")]
     [InlineData(new[] { "evaluate", "AsKsQ", "--board", "2c3d4h" }, "plosolver evaluate: hand: 'Q' at position 5 has no suit")]
     [InlineData(new[] { "evaluate", "AsKsQh", "--board", "2c3d4h" }, "plosolver evaluate: hand: plo4 hands have 4 cards, this one has 3")]
-    [InlineData(new[] { "solve", "AsKsQhJh" }, "plosolver: unknown command 'solve' (expected equity, evaluate, bench; see plosolver --help)")]
+    [InlineData(new[] { "solve", "AsKsQhJh" }, "plosolver: unknown command 'solve' (expected equity, evaluate or bench; see plosolver --help)")]
     [InlineData(new[] { "bench", "extra" }, "plosolver bench: unexpected argument 'extra'")]
     public void Bad_input_exits_2_with_exactly_one_line_on_stderr(string[] args, string message)
     {

@@ -140,7 +140,8 @@ public static class EquityCalculator
         {
             var win = Percent(totals.Win[p], totals.Trials);
             players[p] = new PlayerEquity(problem.Inputs[p], Percent(totals.Share[p], totals.Trials * totals.PotUnits), win,
-                Percent(totals.Tie[p], totals.Trials), scoopShown ? win : null, totals.StdErrPercent(p),
+                Percent(totals.Tie[p], totals.Trials), scoopShown ? win : null,
+                totals.Trials >= 2 ? totals.StdErrPercent(p) : null, // one trial has no spread to measure
                 [.. totals.Boards.Select(b => BoardResult(b, p, problem.HiLo))]);
         }
         return new EquityResult(false, totals.Trials, clock.Elapsed.TotalMilliseconds, players);
