@@ -46,7 +46,7 @@ internal static class BoardCounter
         var known = new KnownBoard(board);
         var suits = Enumerable.Range(0, 4)
             .Where(s => Array.Exists(hands, h => h.CanFlush(s)))
-            .Select(s => new FlushSuit(s, available, suitAvailable[s], 3 - known.SuitCount(s)))
+            .Select(s => new FlushSuit(s, available, suitAvailable[s], 3 - known.SuitCount(s), hands))
             .ToArray();
         var total = new BoardTally(players) { Deals = Combinatorics.Choose(Card.DeckSize - BitOperations.PopCount(used), missing) };
         var fullHouse = FiveCardTables.FirstValueOf(HandCategory.FullHouse);
@@ -59,6 +59,8 @@ internal static class BoardCounter
             Span<ushort> actual = stackalloc ushort[players];
             Span<ushort> lo = stackalloc ushort[hiLo ? players : 0];
             Span<SuitedSubset> subsets = stackalloc SuitedSubset[32];
+            Span<int> distinctRanks = stackalloc int[5];
+            Span<int> distinctCounts = stackalloc int[5];
             var end = (int)Math.Min(multisets.Length, (chunk + 1) * ChunkSize);
             for (var i = (int)chunk * ChunkSize; i < end; i++)
             {
@@ -74,33 +76,42 @@ internal static class BoardCounter
                 {
                     SetLows(hands, known.LowMask | set.LowMask, lo);
                 }
+                var distinct = set.DistinctRanks(distinctRanks, distinctCounts);
+                var ranks = distinctRanks[..distinct];
+                var counts = distinctCounts[..distinct];
                 var weight = set.Weight;
                 foreach (var suit in suits)
                 {
-                    weight -= suit.BoardsWithFlushSuit(set);
+                    weight -= suit.BoardsWithFlushSuit(ranks, counts, set.Weight);
+                }
+                if (best >= fullHouse)
+                {
+                    // A full house or better beats every flush but a straight flush, so the flush boards of this
+                    // pattern keep the non-flush showdown unless a straight flush is possible on their suited cards.
+                    for (var s = 0; s < suits.Length; s++)
+                    {
+                        var suit = suits[s];
+                        var count = suit.SuitedSubsets(ranks, counts, subsets);
+                        foreach (var subset in subsets[..count])
+                        {
+                            result.Resolved.Add(s, subset.Ranks, hiLo ? subset.OthersLow : 0, subset.Weight);
+                            var boardSuitRanks = known.SuitRanks[suit.Suit] | subset.Ranks;
+                            if (!suit.StraightFlushPossible(boardSuitRanks))
+                            {
+                                weight += subset.Weight;
+                                continue;
+                            }
+                            for (var p = 0; p < players; p++)
+                            {
+                                actual[p] = Math.Max(nonFlush[p], hands[p].CanFlush(suit.Suit) ? hands[p].Flush(suit.Suit, boardSuitRanks) : (ushort)0);
+                            }
+                            result.Tally.Add(actual, lo, subset.Weight);
+                        }
+                    }
                 }
                 if (weight != 0)
                 {
                     result.Tally.Add(nonFlush, lo, weight);
-                }
-                if (best < fullHouse)
-                {
-                    continue; // flush boards of this pattern are counted in pass 2
-                }
-                for (var s = 0; s < suits.Length; s++)
-                {
-                    var suit = suits[s];
-                    var count = suit.SuitedSubsets(set, subsets);
-                    foreach (var subset in subsets[..count])
-                    {
-                        for (var p = 0; p < players; p++)
-                        {
-                            actual[p] = Math.Max(nonFlush[p], hands[p].CanFlush(suit.Suit)
-                                ? hands[p].Flush(suit.Suit, known.SuitRanks[suit.Suit] | subset.Ranks) : (ushort)0);
-                        }
-                        result.Tally.Add(actual, lo, subset.Weight);
-                        result.Resolved.Add(s, subset.Ranks, hiLo ? subset.OthersLow : 0, subset.Weight);
-                    }
                 }
             }
         });
@@ -275,9 +286,36 @@ internal static class BoardCounter
         private readonly long[] _with = new long[13 * 5];
         private readonly int _suitRanks;
 
-        public FlushSuit(int suit, int[] available, int suitRanks, int need)
+        // Three-rank sets of this suit that complete some hand's straight flush: a hand's suited pair (a, b) plus
+        // the other three ranks of any straight window holding both.
+        private readonly int[] _straightFlushNeeds;
+
+        public FlushSuit(int suit, int[] available, int suitRanks, int need, PreparedHand[] hands)
         {
             Suit = suit;
+            var needs = new HashSet<int>();
+            foreach (var hand in hands)
+            {
+                var suited = 0;
+                foreach (var card in hand.Cards)
+                {
+                    suited |= card.Suit == suit ? 1 << card.Rank : 0;
+                }
+                for (var high = 3; high <= 12; high++)
+                {
+                    // The window of five ranks ending at `high`; the ace plays low in the five-high straight.
+                    var window = high == 3 ? 0x100F : 0x1F << (high - 4);
+                    var held = window & suited;
+                    for (var a = held; a != 0; a &= a - 1)
+                    {
+                        for (var b = a & (a - 1); b != 0; b &= b - 1)
+                        {
+                            needs.Add(window & ~((a & -a) | (b & -b)));
+                        }
+                    }
+                }
+            }
+            _straightFlushNeeds = [.. needs];
             Need = need;
             _suitRanks = suitRanks;
             OtherSuitsAvailable = new int[13];
@@ -295,89 +333,95 @@ internal static class BoardCounter
 
         public int Suit { get; }
 
+        /// <summary>Whether some hand makes a straight flush with this board suit rank mask.</summary>
+        public bool StraightFlushPossible(int boardSuitRanks)
+        {
+            foreach (var needed in _straightFlushNeeds)
+            {
+                if ((boardSuitRanks & needed) == needed)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /// <summary>Suited cards the missing cards must bring (three less those already dealt; may be 0 or less).</summary>
         public int Need { get; }
 
         /// <summary>Undealt cards per rank in the other three suits.</summary>
         public int[] OtherSuitsAvailable { get; }
 
-        public long BoardsWithFlushSuit(in RankMultiset set)
+        /// <summary>Card sets with the given distinct ranks and counts (<paramref name="total"/> in all) that bring
+        /// the suit to three board cards.</summary>
+        public long BoardsWithFlushSuit(ReadOnlySpan<int> ranks, ReadOnlySpan<int> counts, long total)
         {
             if (Need <= 0)
             {
-                return set.Weight;
+                return total;
             }
             // c0..c2: sets with 0, 1, 2 suited cards so far.
             long c0 = 1, c1 = 0, c2 = 0;
-            var i = 0;
-            while (i < set.Size)
+            for (var d = 0; d < ranks.Length; d++)
             {
-                var rank = set.Rank(i);
-                var count = RunLength(set, i);
-                i += count;
-                var without = _without[rank * 5 + count];
-                var with = _with[rank * 5 + count];
+                var index = ranks[d] * 5 + counts[d];
+                var without = _without[index];
+                var with = _with[index];
                 c2 = c2 * without + c1 * with;
                 c1 = c1 * without + c0 * with;
                 c0 *= without;
             }
-            return set.Weight - (c0 + (Need > 1 ? c1 : 0) + (Need > 2 ? c2 : 0));
+            return total - (c0 + (Need > 1 ? c1 : 0) + (Need > 2 ? c2 : 0));
         }
 
-        /// <summary>Every suited set S (one suit card from each of some of the multiset's ranks) that makes a flush
-        /// board, with the number of card sets having exactly those suited cards. Returns how many were written.</summary>
-        public int SuitedSubsets(in RankMultiset set, Span<SuitedSubset> output)
+        /// <summary>Every suited set S (one suit card from each of some of the multiset's distinct ranks) that makes
+        /// a flush board, with the number of card sets having exactly those suited cards. Returns how many were
+        /// written.</summary>
+        public int SuitedSubsets(ReadOnlySpan<int> ranks, ReadOnlySpan<int> counts, Span<SuitedSubset> output)
         {
-            // Distinct ranks of the multiset with their counts; at most five.
-            Span<int> ranks = stackalloc int[5];
-            Span<int> counts = stackalloc int[5];
-            var distinct = 0;
-            for (var i = 0; i < set.Size; i += counts[distinct - 1])
+            // Only ranks whose card of this suit is undealt can be suited.
+            var suitable = 0;
+            for (var d = 0; d < ranks.Length; d++)
             {
-                ranks[distinct] = set.Rank(i);
-                counts[distinct++] = RunLength(set, i);
+                suitable |= (_suitRanks >> ranks[d] & 1) << d;
+            }
+            if (BitOperations.PopCount((uint)suitable) < Need)
+            {
+                return 0;
             }
             var written = 0;
-            for (var choice = 0; choice < 1 << distinct; choice++)
+            for (var choice = suitable; ; choice = (choice - 1) & suitable)
             {
-                if (BitOperations.PopCount((uint)choice) < Need)
+                if (BitOperations.PopCount((uint)choice) >= Need)
                 {
-                    continue;
-                }
-                var weight = 1L;
-                var suited = 0;
-                var othersLow = 0;
-                for (var d = 0; d < distinct && weight != 0; d++)
-                {
-                    var (rank, count) = (ranks[d], counts[d]);
-                    if ((choice >> d & 1) != 0)
+                    var weight = 1L;
+                    var suited = 0;
+                    var othersLow = 0;
+                    for (var d = 0; d < ranks.Length; d++)
                     {
-                        weight *= _with[rank * 5 + count];
-                        suited |= 1 << rank;
-                        othersLow |= count > 1 ? LowTables.LowBit(rank) : 0;
+                        var (rank, count) = (ranks[d], counts[d]);
+                        if ((choice >> d & 1) != 0)
+                        {
+                            weight *= _with[rank * 5 + count];
+                            suited |= 1 << rank;
+                            othersLow |= count > 1 ? LowTables.LowBit(rank) : 0;
+                        }
+                        else
+                        {
+                            weight *= _without[rank * 5 + count];
+                            othersLow |= LowTables.LowBit(rank);
+                        }
                     }
-                    else
+                    if (weight != 0)
                     {
-                        weight *= _without[rank * 5 + count];
-                        othersLow |= LowTables.LowBit(rank);
+                        output[written++] = new SuitedSubset(suited, weight, othersLow);
                     }
                 }
-                if (weight != 0 && (suited & ~_suitRanks) == 0)
+                if (choice == 0)
                 {
-                    output[written++] = new SuitedSubset(suited, weight, othersLow);
+                    return written;
                 }
             }
-            return written;
-        }
-
-        private static int RunLength(in RankMultiset set, int start)
-        {
-            var count = 1;
-            while (start + count < set.Size && set.Rank(start + count) == set.Rank(start))
-            {
-                count++;
-            }
-            return count;
         }
     }
 
@@ -407,6 +451,8 @@ internal static class BoardCounter
         public int SuitCount(int suit) => BitOperations.PopCount((uint)SuitRanks[suit]);
 
         /// <summary>Pattern of the dealt ranks plus the packed ranks of the missing cards.</summary>
-        public int Pattern(int missingRanks) => Combinatorics.PackedPatternIndex(Ranks | missingRanks << (4 * Count));
+        public int Pattern(int missingRanks) => Count == 0
+            ? Combinatorics.PatternIndex(missingRanks & 15, (missingRanks >> 4) & 15, (missingRanks >> 8) & 15, (missingRanks >> 12) & 15, missingRanks >> 16)
+            : Combinatorics.PackedPatternIndex(Ranks | missingRanks << (4 * Count)); // multisets come sorted; dealt ranks need merging
     }
 }

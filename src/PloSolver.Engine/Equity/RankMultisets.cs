@@ -18,6 +18,26 @@ internal readonly record struct RankMultiset(int Ranks, int Size, long Weight, i
 
     public int Rank(int i) => (Ranks >> (4 * i)) & 15;
 
+    /// <summary>Writes the distinct ranks (ascending) and how often each appears; returns how many.</summary>
+    public int DistinctRanks(Span<int> ranks, Span<int> counts)
+    {
+        var distinct = 0;
+        for (var i = 0; i < Size; i++)
+        {
+            var rank = Rank(i);
+            if (distinct > 0 && ranks[distinct - 1] == rank)
+            {
+                counts[distinct - 1]++;
+            }
+            else
+            {
+                ranks[distinct] = rank;
+                counts[distinct++] = 1;
+            }
+        }
+        return distinct;
+    }
+
     /// <summary>Every multiset of <paramref name="size"/> ranks that the undealt cards allow, with its weight.</summary>
     public static RankMultiset[] Enumerate(int size, ReadOnlySpan<int> available)
     {

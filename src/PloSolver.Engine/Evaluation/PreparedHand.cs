@@ -10,6 +10,12 @@ namespace PloSolver.Engine;
 /// </summary>
 internal sealed class PreparedHand
 {
+    // The shared tables, held per instance: reading an instance field costs nothing, while a static field of a
+    // class that was not yet initialised when a hot loop was compiled costs an init check on every read.
+    private readonly ushort[] _pairRows = OmahaTables.PairRows;
+    private readonly ushort[] _flushPairs = OmahaTables.FlushPairs;
+    private readonly ushort[] _lows = LowTables.OmahaLow;
+
     public PreparedHand(ReadOnlySpan<Card> cards)
     {
         Cards = cards.ToArray();
@@ -117,7 +123,7 @@ internal sealed class PreparedHand
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ushort NonFlush(int pattern)
     {
-        var row = OmahaTables.PairRows.AsSpan(pattern * Combinatorics.RankPairs, Combinatorics.RankPairs);
+        var row = _pairRows.AsSpan(pattern * Combinatorics.RankPairs, Combinatorics.RankPairs);
         var best = 0;
         foreach (var pair in Pairs)
         {
@@ -130,7 +136,7 @@ internal sealed class PreparedHand
     /// 13-bit rank mask <paramref name="boardSuitRanks"/> (three or more ranks), 0 if the hand has none.</summary>
     public ushort Flush(int suit, int boardSuitRanks)
     {
-        var row = OmahaTables.FlushPairs.AsSpan(boardSuitRanks * Combinatorics.RankPairs, Combinatorics.RankPairs);
+        var row = _flushPairs.AsSpan(boardSuitRanks * Combinatorics.RankPairs, Combinatorics.RankPairs);
         var best = 0;
         for (var i = SuitedStart[suit]; i < SuitedStart[suit + 1]; i++)
         {
@@ -152,7 +158,7 @@ internal sealed class PreparedHand
     }
 
     /// <summary>Best eight-or-better low on a board with the given low mask, 0 for none.</summary>
-    public ushort Low(int boardLowMask) => LowTables.OmahaLow[boardLowMask << 8 | LowMask];
+    public ushort Low(int boardLowMask) => _lows[boardLowMask << 8 | LowMask];
 }
 
 /// <summary>
