@@ -48,12 +48,13 @@ internal static class BoardCounter
             .Where(s => Array.Exists(hands, h => h.CanFlush(s)))
             .Select(s => new FlushSuit(s, available, suitAvailable[s], 3 - known.SuitCount(s), hands))
             .ToArray();
+        var suitRanks = suits.Select(s => suitAvailable[s.Suit]).ToArray();
         var total = new BoardTally(players) { Deals = Combinatorics.Choose(Card.DeckSize - BitOperations.PopCount(used), missing) };
         var fullHouse = FiveCardTables.FirstValueOf(HandCategory.FullHouse);
 
         // Pass 1: every rank multiset's non-flush boards; the flush boards of boat patterns.
-        var multisets = RankMultiset.Enumerate(missing, available);
-        var pass1 = parallel.Run((multisets.Length + ChunkSize - 1) / ChunkSize, () => new Pass1Result(players, suits.Length, hiLo), (chunk, result) =>
+        var multisets = RankMultiset.AllOfSize(missing); // weighed below: a set whose ranks are used up weighs 0
+        var pass1 = parallel.Run((multisets.Length + ChunkSize - 1) / ChunkSize, () => new Pass1Result(players, suitRanks, hiLo), (chunk, result) =>
         {
             Span<ushort> nonFlush = stackalloc ushort[players];
             Span<ushort> actual = stackalloc ushort[players];
@@ -65,6 +66,18 @@ internal static class BoardCounter
             for (var i = (int)chunk * ChunkSize; i < end; i++)
             {
                 var set = multisets[i];
+                var distinct = set.DistinctRanks(distinctRanks, distinctCounts);
+                var ranks = distinctRanks[..distinct];
+                var counts = distinctCounts[..distinct];
+                var setWeight = 1L;
+                for (var d = 0; d < distinct; d++)
+                {
+                    setWeight *= Combinatorics.Choose(available[ranks[d]], counts[d]);
+                }
+                if (setWeight == 0)
+                {
+                    continue;
+                }
                 var pattern = known.Pattern(set.Ranks);
                 var best = 0;
                 for (var p = 0; p < players; p++)
@@ -76,13 +89,10 @@ internal static class BoardCounter
                 {
                     SetLows(hands, known.LowMask | set.LowMask, lo);
                 }
-                var distinct = set.DistinctRanks(distinctRanks, distinctCounts);
-                var ranks = distinctRanks[..distinct];
-                var counts = distinctCounts[..distinct];
-                var weight = set.Weight;
+                var weight = setWeight;
                 foreach (var suit in suits)
                 {
-                    weight -= suit.BoardsWithFlushSuit(ranks, counts, set.Weight);
+                    weight -= suit.BoardsWithFlushSuit(ranks, counts, setWeight);
                 }
                 if (best >= fullHouse)
                 {
@@ -115,7 +125,7 @@ internal static class BoardCounter
                 }
             }
         });
-        var resolved = new ResolvedFlushBoards(suits.Length, hiLo);
+        var resolved = new ResolvedFlushBoards(suitRanks, hiLo);
         foreach (var result in pass1)
         {
             total.Merge(result.Tally);
@@ -211,49 +221,64 @@ internal static class BoardCounter
     /// those suited cards, and the low mask of the multiset's other cards.</summary>
     private readonly record struct SuitedSubset(int Ranks, long Weight, int OthersLow);
 
-    private sealed class Pass1Result(int players, int suits, bool hiLo)
+    private sealed class Pass1Result(int players, int[] suitRanks, bool hiLo)
     {
         public BoardTally Tally { get; } = new(players);
 
-        public ResolvedFlushBoards Resolved { get; } = new(suits, hiLo);
+        public ResolvedFlushBoards Resolved { get; } = new(suitRanks, hiLo);
     }
 
     /// <summary>Flush boards already resolved, by (flush suit, suited set, low mask of the other cards).</summary>
-    private sealed class ResolvedFlushBoards(int suits, bool hiLo)
+    private sealed class ResolvedFlushBoards
     {
-        // High only: a flat array over (suit, 13-bit suited set). Hi-lo: the few suited sets that boat patterns
-        // touch, each with an array over the 256 low masks.
-        private readonly long[] _flat = hiLo ? [] : new long[suits << 13];
+        // A suited set is a subset of the suit's undealt ranks, so it is stored at its compressed index (those
+        // ranks' bits packed together, 2^undealt slots): high only, a flat array; hi-lo, the few suited sets that
+        // full-house patterns touch, each with an array over the 256 low masks.
+        private readonly int[] _suitRanks;
+        private readonly long[][] _flat;
         private readonly Dictionary<int, long[]> _byLow = [];
+        private readonly bool _hiLo;
+
+        public ResolvedFlushBoards(int[] suitRanks, bool hiLo)
+        {
+            _suitRanks = suitRanks;
+            _hiLo = hiLo;
+            _flat = [.. suitRanks.Select(ranks => hiLo ? [] : new long[1 << BitOperations.PopCount((uint)ranks)])];
+        }
 
         public void Add(int suit, int suited, int othersLow, long weight)
         {
-            if (hiLo)
+            if (_hiLo)
             {
                 Lows(suit << 13 | suited)[othersLow] += weight;
             }
             else
             {
-                _flat[suit << 13 | suited] += weight;
+                _flat[suit][Combinatorics.CompressBits(suited, _suitRanks[suit])] += weight;
             }
         }
 
         /// <summary>Resolved weight by low mask (hi-lo), or in element 0 (high only); null when nothing was resolved.</summary>
         public long[]? Get(int suit, int suited)
         {
-            if (hiLo)
+            if (_hiLo)
             {
                 return _byLow.GetValueOrDefault(suit << 13 | suited);
             }
-            var weight = _flat[suit << 13 | suited];
+            var weight = _flat[suit][Combinatorics.CompressBits(suited, _suitRanks[suit])];
             return weight == 0 ? null : [weight];
         }
 
         public void Merge(ResolvedFlushBoards other)
         {
-            for (var i = 0; i < _flat.Length; i++)
+            for (var s = 0; s < _flat.Length; s++)
             {
-                _flat[i] += other._flat[i];
+                var mine = _flat[s];
+                var theirs = other._flat[s];
+                for (var i = 0; i < mine.Length; i++)
+                {
+                    mine[i] += theirs[i];
+                }
             }
             foreach (var (key, weights) in other._byLow)
             {

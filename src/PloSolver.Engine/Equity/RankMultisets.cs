@@ -38,6 +38,9 @@ internal readonly record struct RankMultiset(int Ranks, int Size, long Weight, i
         return distinct;
     }
 
+    /// <summary>Every multiset of <paramref name="size"/> ranks with at most four of a rank, weight 1.</summary>
+    public static RankMultiset[] AllOfSize(int size) => All[size];
+
     /// <summary>Every multiset of <paramref name="size"/> ranks that the undealt cards allow, with its weight.</summary>
     public static RankMultiset[] Enumerate(int size, ReadOnlySpan<int> available)
     {

@@ -22,6 +22,23 @@ internal static class Combinatorics
     public static int PatternIndex(int r0, int r1, int r2, int r3, int r4) =>
         r0 + Tri[r1 + 1] + Tet[r2 + 2] + Pent4[r3 + 3] + Pent5[r4 + 4];
 
+    /// <summary>The bits of <paramref name="bits"/> at the positions set in <paramref name="mask"/>, packed together
+    /// (the x86 PEXT instruction, with a portable fallback).</summary>
+    public static int CompressBits(int bits, int mask) => System.Runtime.Intrinsics.X86.Bmi2.IsSupported
+        ? (int)System.Runtime.Intrinsics.X86.Bmi2.ParallelBitExtract((uint)bits, (uint)mask)
+        : CompressBitsPortable(bits, mask);
+
+    internal static int CompressBitsPortable(int bits, int mask)
+    {
+        var result = 0;
+        var position = 0;
+        for (var m = mask; m != 0; m &= m - 1, position++)
+        {
+            result |= (bits & m & -m) != 0 ? 1 << position : 0;
+        }
+        return result;
+    }
+
     /// <summary>Colex index of a rank pair a &lt;= b, in [0, 91).</summary>
     public static int PairIndex(int a, int b) => a + Tri[b + 1];
 
