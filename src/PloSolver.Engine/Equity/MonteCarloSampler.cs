@@ -12,7 +12,7 @@ internal sealed record MonteCarloLimits(long Trials, double? TargetStdErr, TimeS
 
 /// <summary>
 /// Monte Carlo equity for known hands on one or two boards. Trials run in fixed chunks, each with its own
-/// generator seeded by (seed, chunk index) and a fresh copy of the deck, and chunks are summed as integers, so
+/// generator seeded by (seed, chunk index), and chunks are summed as integers, so
 /// a result depends only on which chunks ran, never on the thread that ran them. Stopping rules are checked
 /// between batches of chunks whose boundaries are fixed, which keeps precision-targeted runs deterministic too.
 /// </summary>
@@ -100,26 +100,16 @@ internal static class MonteCarloSampler
         var tieUnits = new long[players];
         var tieSquares = new long[players];
         var values = new ushort[players];
+        var sampler = new CardSampler(rng, deck, dealt);
+        var block = ReadOnlySpan<int>.Empty;
         for (var t = 0; t < trials; t++)
         {
-            // Each 64-bit draw serves two cards (32 bits each).
-            for (var i = 0; i < dealt; i += 2)
+            var inBlock = t % CardSampler.BlockTrials;
+            if (inBlock == 0)
             {
-                var random = rng.Next();
-                var j = i + Xoshiro.Below((uint)random, deck.Length - i);
-                var card = deck[j];
-                deck[j] = deck[i];
-                deck[i] = card;
-                cards[known + i] = card;
-                if (i + 1 < dealt)
-                {
-                    j = i + 1 + Xoshiro.Below((uint)(random >> 32), deck.Length - i - 1);
-                    card = deck[j];
-                    deck[j] = deck[i + 1];
-                    deck[i + 1] = card;
-                    cards[known + i + 1] = card;
-                }
+                block = sampler.Deal(Math.Min(CardSampler.BlockTrials, trials - t));
             }
+            block.Slice(inBlock * dealt, dealt).CopyTo(cards.AsSpan(known));
             var summary = BoardSummary.Of(cards[0], cards[1], cards[2], cards[3], cards[4]);
             var best = 0;
             var winners = 0;
@@ -179,7 +169,7 @@ internal static class MonteCarloSampler
     private static void RunChunk(PreparedHand[] hands, Card[][] boards, Card[] sourceDeck, bool hiLo, Xoshiro rng, int trials, MonteCarloTotals tally)
     {
         var players = hands.Length;
-        var deck = new byte[sourceDeck.Length];
+        var deck = new int[sourceDeck.Length];
         for (var i = 0; i < deck.Length; i++)
         {
             deck[i] = sourceDeck[i].Index;
@@ -196,6 +186,8 @@ internal static class MonteCarloSampler
             dealt += 5 - boards[b].Length;
         }
         var potTotal = BoardTally.Pot * boardCount;
+        var sampler = new CardSampler(rng, deck, dealt);
+        var block = ReadOnlySpan<int>.Empty;
         Span<ushort> hi = stackalloc ushort[players];
         Span<ushort> lo = stackalloc ushort[hiLo ? players : 0];
         Span<int> hiUnits = stackalloc int[players];
@@ -205,12 +197,12 @@ internal static class MonteCarloSampler
 
         for (var t = 0; t < trials; t++)
         {
-            // Partial Fisher–Yates: the first `dealt` deck positions become a uniform random sample.
-            for (var i = 0; i < dealt; i++)
+            var inBlock = t % CardSampler.BlockTrials;
+            if (inBlock == 0)
             {
-                var j = i + Xoshiro.Below((uint)(rng.Next() >> 32), deck.Length - i);
-                (deck[i], deck[j]) = (deck[j], deck[i]);
+                block = sampler.Deal(Math.Min(CardSampler.BlockTrials, trials - t));
             }
+            var drawn = block.Slice(inBlock * dealt, dealt);
             total.Clear();
             var position = 0;
             for (var b = 0; b < boardCount; b++)
@@ -218,7 +210,7 @@ internal static class MonteCarloSampler
                 var board = cards.AsSpan(b * 5, 5);
                 for (var i = boards[b].Length; i < 5; i++)
                 {
-                    board[i] = deck[position++];
+                    board[i] = drawn[position++];
                 }
                 var summary = BoardSummary.Of(board[0], board[1], board[2], board[3], board[4]);
                 for (var p = 0; p < players; p++)
@@ -359,5 +351,76 @@ internal sealed class MonteCarloTotals
             max = Math.Max(max, StdErrPercent(p));
         }
         return max;
+    }
+}
+
+/// <summary>
+/// Deals distinct random cards by rejection: six random bits pick a deck position, retried when past the deck's
+/// end or already dealt this trial. Ten picks come from one 64-bit word and no deck is shuffled. Each accepted
+/// pick is uniform over the positions not yet dealt, so every trial's cards are a uniform sample. Cards are dealt
+/// for a block of trials at a time, in tight loops whose state stays in registers.
+/// </summary>
+internal sealed class CardSampler
+{
+    public const int BlockTrials = 512;
+
+    private readonly int _perTrial;
+    private readonly int _deckLength;
+    private readonly int[] _deck = new int[64]; // padded to 64 so any six-bit pick can be read without a check
+    private readonly ulong[] _words;
+    private readonly int[] _cards;
+    private Xoshiro _rng;
+
+    public CardSampler(Xoshiro rng, int[] deck, int perTrial)
+    {
+        _rng = rng;
+        _perTrial = perTrial;
+        _deckLength = deck.Length;
+        deck.CopyTo(_deck, 0);
+        _words = new ulong[BlockTrials * perTrial / 4 + 16];
+        _cards = new int[BlockTrials * perTrial + 1];
+    }
+
+    /// <summary>Deals <paramref name="trials"/> (at most <see cref="BlockTrials"/>) trials' cards, perTrial each.</summary>
+    public ReadOnlySpan<int> Deal(int trials)
+    {
+        var output = _cards;
+        var deck = _deck;
+        var words = _words;
+        var length = _deckLength;
+        var perTrial = _perTrial;
+        var end = trials * perTrial;
+        _rng.Fill(words);
+        var word = 0;
+        var bits = 0UL;
+        var picksLeft = 0;
+        var written = 0;
+        while (written < end)
+        {
+            var trialEnd = written + perTrial;
+            var dealt = 0UL;
+            while (written < trialEnd)
+            {
+                if (picksLeft == 0)
+                {
+                    if (word == words.Length)
+                    {
+                        _rng.Fill(words);
+                        word = 0;
+                    }
+                    bits = words[word++];
+                    picksLeft = 10;
+                }
+                var position = (int)(bits & 63);
+                bits >>= 6;
+                picksLeft--;
+                // Branch-free accept: write the card anyway, advance only when the pick is new and in the deck.
+                var accept = (position < length ? 1 : 0) & (int)(~(dealt >> position) & 1);
+                output[written] = deck[position];
+                dealt |= (ulong)accept << position;
+                written += accept;
+            }
+        }
+        return output.AsSpan(0, end);
     }
 }

@@ -37,10 +37,23 @@ internal struct Xoshiro
         return result;
     }
 
-    /// <summary>A uniform integer in [0, bound) from 32 random bits (Lemire's multiply-shift; the bias is below
-    /// 2^-26 for bounds up to 52, far under any Monte Carlo error).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Below(uint random32, int bound) => (int)(((ulong)random32 * (uint)bound) >> 32);
+    /// <summary>Fills a buffer with random words, keeping the state in registers for the whole loop.</summary>
+    public void Fill(Span<ulong> output)
+    {
+        var (s0, s1, s2, s3) = (_s0, _s1, _s2, _s3);
+        for (var i = 0; i < output.Length; i++)
+        {
+            output[i] = ulong.RotateLeft(s1 * 5, 7) * 9;
+            var t = s1 << 17;
+            s2 ^= s0;
+            s3 ^= s1;
+            s1 ^= s2;
+            s0 ^= s3;
+            s2 ^= t;
+            s3 = ulong.RotateLeft(s3, 45);
+        }
+        (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
+    }
 
     private static ulong SplitMix(ref ulong x)
     {
