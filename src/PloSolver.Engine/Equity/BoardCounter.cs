@@ -153,38 +153,55 @@ internal static class BoardCounter
             }
         }
 
-        var pass2 = parallel.Run(work.Count, () => new BoardTally(players), (index, tally) =>
+        // Hi-lo: the boards resolved in pass 1 go back out as negative work items (flush showdown, negative weight).
+        var takeBack = hiLo ? resolved.ByLow() : [];
+        var pass2 = parallel.Run(work.Count + takeBack.Length, () => new BoardTally(players), (index, tally) =>
         {
-            var (s, suited, byLow) = work[(int)index];
-            var suit = suits[s].Suit;
             Span<ushort> flush = stackalloc ushort[players];
             Span<ushort> lo = stackalloc ushort[hiLo ? players : 0];
-            var boardSuitRanks = known.SuitRanks[suit] | suited;
-            for (var p = 0; p < players; p++)
+            if (index >= work.Count)
             {
-                // No full house on these boards: the flushes decide the high, and hands without one cannot win it.
-                flush[p] = hands[p].CanFlush(suit) ? hands[p].Flush(suit, boardSuitRanks) : (ushort)0;
+                var (suitIndex, suitedSet, othersLow, resolvedWeight) = takeBack[index - work.Count];
+                var boardLow = FlushShowdown(suits[suitIndex].Suit, suitedSet, flush);
+                SetLows(hands, boardLow | othersLow, lo);
+                tally.Add(flush, lo, -resolvedWeight);
+                return;
             }
-            var suitedLow = 0;
-            for (var r = suited; r != 0; r &= r - 1)
-            {
-                suitedLow |= LowTables.LowBit(BitOperations.TrailingZeroCount(r));
-            }
-            var done = resolved.Get(s, suited);
+            var (s, suited, byLow) = work[(int)index];
+            var suitedLow = FlushShowdown(suits[s].Suit, suited, flush);
+            var resolvedHere = hiLo ? 0 : resolved.WeightOf(s, suited);
             foreach (var (low, all) in byLow)
             {
-                var weight = all - (done?[hiLo ? low : 0] ?? 0);
+                var weight = all - resolvedHere;
                 if (weight == 0)
                 {
                     continue;
                 }
                 if (hiLo)
                 {
-                    SetLows(hands, known.LowMask | suitedLow | low, lo);
+                    SetLows(hands, suitedLow | low, lo);
                 }
                 tally.Add(flush, lo, weight);
             }
         });
+
+        // The high values on a flush board without a full house, from its suit and suited set; returns the low
+        // bits of the dealt and suited ranks.
+        int FlushShowdown(int suit, int suited, Span<ushort> flush)
+        {
+            var boardSuitRanks = known.SuitRanks[suit] | suited;
+            for (var p = 0; p < players; p++)
+            {
+                // The flushes decide the high, and hands without one cannot win it.
+                flush[p] = hands[p].CanFlush(suit) ? hands[p].Flush(suit, boardSuitRanks) : (ushort)0;
+            }
+            var low = known.LowMask;
+            for (var r = suited; r != 0; r &= r - 1)
+            {
+                low |= LowTables.LowBit(BitOperations.TrailingZeroCount(r));
+            }
+            return low;
+        }
         foreach (var tally in pass2)
         {
             total.Merge(tally);
@@ -228,76 +245,64 @@ internal static class BoardCounter
         public ResolvedFlushBoards Resolved { get; } = new(suitRanks, hiLo);
     }
 
-    /// <summary>Flush boards already resolved, by (flush suit, suited set, low mask of the other cards).</summary>
+    /// <summary>
+    /// Flush boards already resolved in pass 1. High only: weight per (flush suit, suited set), the set stored at
+    /// its compressed index (the suit's undealt ranks' bits packed together), which pass 2 subtracts from that
+    /// set's total. Hi-lo: weight per (suit, suited set, low mask of the other cards), kept sparse, which pass 2
+    /// takes back out with negative weights.
+    /// </summary>
     private sealed class ResolvedFlushBoards
     {
-        // A suited set is a subset of the suit's undealt ranks, so it is stored at its compressed index (those
-        // ranks' bits packed together, 2^undealt slots): high only, a flat array; hi-lo, the few suited sets that
-        // full-house patterns touch, each with an array over the 256 low masks.
         private readonly int[] _suitRanks;
-        private readonly long[][] _flat;
-        private readonly Dictionary<int, long[]> _byLow = [];
+        private readonly long[][] _bySet;
+        private readonly Dictionary<int, long> _byLow = [];
         private readonly bool _hiLo;
 
         public ResolvedFlushBoards(int[] suitRanks, bool hiLo)
         {
             _suitRanks = suitRanks;
             _hiLo = hiLo;
-            _flat = [.. suitRanks.Select(ranks => hiLo ? [] : new long[1 << BitOperations.PopCount((uint)ranks)])];
+            _bySet = [.. suitRanks.Select(ranks => hiLo ? [] : new long[1 << BitOperations.PopCount((uint)ranks)])];
         }
 
         public void Add(int suit, int suited, int othersLow, long weight)
         {
             if (_hiLo)
             {
-                Lows(suit << 13 | suited)[othersLow] += weight;
+                var key = Key(suit, suited, othersLow);
+                _byLow[key] = _byLow.GetValueOrDefault(key) + weight;
             }
             else
             {
-                _flat[suit][Combinatorics.CompressBits(suited, _suitRanks[suit])] += weight;
+                _bySet[suit][Combinatorics.CompressBits(suited, _suitRanks[suit])] += weight;
             }
         }
 
-        /// <summary>Resolved weight by low mask (hi-lo), or in element 0 (high only); null when nothing was resolved.</summary>
-        public long[]? Get(int suit, int suited)
-        {
-            if (_hiLo)
-            {
-                return _byLow.GetValueOrDefault(suit << 13 | suited);
-            }
-            var weight = _flat[suit][Combinatorics.CompressBits(suited, _suitRanks[suit])];
-            return weight == 0 ? null : [weight];
-        }
+        /// <summary>High only: resolved weight of a suited set.</summary>
+        public long WeightOf(int suit, int suited) => _bySet[suit][Combinatorics.CompressBits(suited, _suitRanks[suit])];
+
+        /// <summary>Hi-lo: every resolved (suit, suited set, low mask of the other cards) and its weight.</summary>
+        public (int Suit, int Suited, int OthersLow, long Weight)[] ByLow() =>
+            [.. _byLow.Where(e => e.Value != 0).Select(e => (e.Key >> 21, (e.Key >> 8) & 0x1FFF, e.Key & 0xFF, e.Value))];
 
         public void Merge(ResolvedFlushBoards other)
         {
-            for (var s = 0; s < _flat.Length; s++)
+            for (var s = 0; s < _bySet.Length; s++)
             {
-                var mine = _flat[s];
-                var theirs = other._flat[s];
+                var mine = _bySet[s];
+                var theirs = other._bySet[s];
                 for (var i = 0; i < mine.Length; i++)
                 {
                     mine[i] += theirs[i];
                 }
             }
-            foreach (var (key, weights) in other._byLow)
+            foreach (var (key, weight) in other._byLow)
             {
-                var mine = Lows(key);
-                for (var low = 0; low < weights.Length; low++)
-                {
-                    mine[low] += weights[low];
-                }
+                _byLow[key] = _byLow.GetValueOrDefault(key) + weight;
             }
         }
 
-        private long[] Lows(int key)
-        {
-            if (!_byLow.TryGetValue(key, out var lows))
-            {
-                _byLow[key] = lows = new long[256];
-            }
-            return lows;
-        }
+        private static int Key(int suit, int suited, int othersLow) => suit << 21 | suited << 8 | othersLow;
     }
 
     /// <summary>
