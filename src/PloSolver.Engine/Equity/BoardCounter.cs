@@ -52,6 +52,16 @@ internal static class BoardCounter
         var total = new BoardTally(players) { Deals = Combinatorics.Choose(Card.DeckSize - BitOperations.PopCount(used), missing) };
         var fullHouse = FiveCardTables.FirstValueOf(HandCategory.FullHouse);
 
+        // ways[rank * 5 + n]: ways to deal n undealt cards of a rank.
+        var ways = new long[13 * 5];
+        for (var r = 0; r < 13; r++)
+        {
+            for (var n = 0; n <= 4; n++)
+            {
+                ways[r * 5 + n] = Combinatorics.Choose(available[r], n);
+            }
+        }
+
         // Pass 1: every rank multiset's non-flush boards; the flush boards of boat patterns.
         var multisets = RankMultiset.AllOfSize(missing); // weighed below: a set whose ranks are used up weighs 0
         var pass1 = parallel.Run((multisets.Length + ChunkSize - 1) / ChunkSize, () => new Pass1Result(players, suitRanks, hiLo), (chunk, result) =>
@@ -72,7 +82,7 @@ internal static class BoardCounter
                 var setWeight = 1L;
                 for (var d = 0; d < distinct; d++)
                 {
-                    setWeight *= Combinatorics.Choose(available[ranks[d]], counts[d]);
+                    setWeight *= ways[ranks[d] * 5 + counts[d]];
                 }
                 if (setWeight == 0)
                 {

@@ -12,10 +12,11 @@ internal static class Combinatorics
     /// <summary>Multisets of 2 ranks: the 91 rank pairs a pair of hole cards can have.</summary>
     public const int RankPairs = 91;
 
-    private static readonly long[,] Binomials = BuildBinomials(64);
+    private const int BinomialRows = 64;
+    private static readonly long[] Binomials = BuildBinomials(BinomialRows);
 
     /// <summary>C(n, k), 0 when k is out of range.</summary>
-    public static long Choose(int n, int k) => k < 0 || k > n || n < 0 ? 0 : Binomials[n, k];
+    public static long Choose(int n, int k) => k < 0 || k > n || n < 0 ? 0 : Binomials[n * BinomialRows + k];
 
     /// <summary>Colex index of a sorted (ascending) rank multiset of size 5, in [0, 6188).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -85,15 +86,15 @@ internal static class Combinatorics
     internal static ReadOnlySpan<int> Pent4 => [0, 0, 0, 0, 1, 5, 15, 35, 70, 126, 210, 330, 495, 715, 1001, 1365, 1820, 2380];
     internal static ReadOnlySpan<int> Pent5 => [0, 0, 0, 0, 0, 1, 6, 21, 56, 126, 252, 462, 792, 1287, 2002, 3003, 4368, 6188];
 
-    private static long[,] BuildBinomials(int size)
+    private static long[] BuildBinomials(int size)
     {
-        var table = new long[size, size];
+        var table = new long[size * size];
         for (var n = 0; n < size; n++)
         {
-            table[n, 0] = 1;
+            table[n * size] = 1;
             for (var k = 1; k <= n; k++)
             {
-                table[n, k] = table[n - 1, k - 1] + (k <= n - 1 ? table[n - 1, k] : 0);
+                table[n * size + k] = table[(n - 1) * size + k - 1] + (k <= n - 1 ? table[(n - 1) * size + k] : 0);
             }
         }
         return table;
