@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace PloSolver.Engine;
 
 /// <summary>
@@ -21,20 +19,6 @@ internal struct Xoshiro
         _s1 = SplitMix(ref x);
         _s2 = SplitMix(ref x);
         _s3 = SplitMix(ref x);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ulong Next()
-    {
-        var result = ulong.RotateLeft(_s1 * 5, 7) * 9;
-        var t = _s1 << 17;
-        _s2 ^= _s0;
-        _s3 ^= _s1;
-        _s1 ^= _s2;
-        _s0 ^= _s3;
-        _s2 ^= t;
-        _s3 = ulong.RotateLeft(_s3, 45);
-        return result;
     }
 
     /// <summary>Fills a buffer with random words, keeping the state in registers for the whole loop.</summary>
