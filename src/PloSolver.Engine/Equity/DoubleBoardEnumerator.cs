@@ -17,7 +17,8 @@ internal static class DoubleBoardEnumerator
     public static long Visits(int available, int missing1, int missing2) =>
         Combinatorics.Choose(available, missing1) + Combinatorics.Choose(available, missing2);
 
-    public static DoubleBoardTotals Enumerate(PreparedHand[] hands, Card[] board1, Card[] board2, ulong dead, bool hiLo, ParallelWork parallel)
+    public static DoubleBoardTotals Enumerate(PreparedHand[] hands, Card[] board1, Card[] board2, ulong dead, bool hiLo, ParallelWork parallel,
+        IProgress<EquityProgress>? progress)
     {
         var used = dead | Card.ToMask(board1) | Card.ToMask(board2);
         foreach (var hand in hands)
@@ -26,8 +27,9 @@ internal static class DoubleBoardEnumerator
         }
         var deck = Card.FromMask(~used & ((1UL << Card.DeckSize) - 1));
         var depth = Math.Min(5 - board1.Length, 5 - board2.Length);
-        var sums1 = SubsetSums.Collect(hands, board1, deck, depth, hiLo, parallel);
-        var sums2 = SubsetSums.Collect(hands, board2, deck, depth, hiLo, parallel);
+        // Each board is half the work.
+        var sums1 = SubsetSums.Collect(hands, board1, deck, depth, hiLo, parallel, f => progress?.Report(new EquityProgress(f / 2, 0)));
+        var sums2 = SubsetSums.Collect(hands, board2, deck, depth, hiLo, parallel, f => progress?.Report(new EquityProgress(0.5 + f / 2, 0)));
         return new DoubleBoardTotals(hands.Length, sums1, sums2);
     }
 }
@@ -73,7 +75,8 @@ internal sealed class SubsetSums
 
     private static int PairIndex(int a, int b) => a < b ? a + b * (b - 1) / 2 : b + a * (a - 1) / 2;
 
-    public static SubsetSums Collect(PreparedHand[] hands, Card[] known, Card[] deck, int depth, bool hiLo, ParallelWork parallel)
+    public static SubsetSums Collect(PreparedHand[] hands, Card[] known, Card[] deck, int depth, bool hiLo, ParallelWork parallel,
+        Action<double> progress)
     {
         var players = hands.Length;
         var quantities = players * PerPlayer + 1;
@@ -156,7 +159,7 @@ internal sealed class SubsetSums
                     chosen[i] = chosen[i - 1] + 1;
                 }
             }
-        });
+        }, progress);
         foreach (var local in locals)
         {
             total.Merge(local);

@@ -55,7 +55,7 @@ public static class EquityCalculator
         }
         else if (exact)
         {
-            var totals = DoubleBoardEnumerator.Enumerate(hands, boards[0], boards[1], dead, problem.HiLo, parallel);
+            var totals = DoubleBoardEnumerator.Enumerate(hands, boards[0], boards[1], dead, problem.HiLo, parallel, progress);
             result = DoubleBoardResult(problem, totals, clock);
         }
         else

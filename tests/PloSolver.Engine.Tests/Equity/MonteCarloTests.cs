@@ -232,6 +232,21 @@ public sealed class MonteCarloTests
     }
 
     [Fact]
+    public void Exact_double_board_progress_rises_through_the_enumeration_to_one()
+    {
+        var progress = new Recorder();
+        var problem = EquitySpots.Create(EquitySpots.Input("plo4", ["AsKsQhJh", "7c8c9d6d"], ["2c3d4h", "Tc5s5d"]));
+        var result = EquityCalculator.Calculate(problem, new EquityLimits { Threads = 2 }, progress);
+        var reports = progress.Reports.ToArray();
+        Assert.True(reports.Length >= 20, $"{reports.Length} reports");
+        for (var i = 1; i < reports.Length; i++)
+        {
+            Assert.True(reports[i].Fraction >= reports[i - 1].Fraction, $"report {i}: {reports[i].Fraction} after {reports[i - 1].Fraction}");
+        }
+        Assert.Equal(new EquityProgress(1, result.Deals), reports[^1]);
+    }
+
+    [Fact]
     public void Auto_mode_is_exact_for_one_board_and_for_a_double_board_within_budget()
     {
         Assert.True(EquityCalculator.Calculate(EquitySpots.Create(EquitySpots.Input("plo4", ["AsKsQhJh", "7c8c9d6d"]))).Exact);
