@@ -5,32 +5,30 @@ public sealed class FiveCardExhaustiveTests
 {
     private static readonly Lazy<Survey> Hands = new(Survey.Run);
 
+    /// <summary>The published number of five-card hands in each category.</summary>
+    public static TheoryData<HandCategory, int> PublishedCategoryCounts => new()
+    {
+        { HandCategory.StraightFlush, 40 },
+        { HandCategory.FourOfAKind, 624 },
+        { HandCategory.FullHouse, 3_744 },
+        { HandCategory.Flush, 5_108 },
+        { HandCategory.Straight, 10_200 },
+        { HandCategory.ThreeOfAKind, 54_912 },
+        { HandCategory.TwoPair, 123_552 },
+        { HandCategory.OnePair, 1_098_240 },
+        { HandCategory.HighCard, 1_302_540 },
+    };
+
     [Fact]
     public void Every_five_card_hand_is_evaluated() => Assert.Equal(SlowEvaluator.FiveCardHands, Hands.Value.Total);
 
     [Theory]
-    [InlineData(HandCategory.StraightFlush, 40)]
-    [InlineData(HandCategory.FourOfAKind, 624)]
-    [InlineData(HandCategory.FullHouse, 3_744)]
-    [InlineData(HandCategory.Flush, 5_108)]
-    [InlineData(HandCategory.Straight, 10_200)]
-    [InlineData(HandCategory.ThreeOfAKind, 54_912)]
-    [InlineData(HandCategory.TwoPair, 123_552)]
-    [InlineData(HandCategory.OnePair, 1_098_240)]
-    [InlineData(HandCategory.HighCard, 1_302_540)]
+    [MemberData(nameof(PublishedCategoryCounts))]
     public void Engine_category_counts_match_the_published_counts(HandCategory category, int count) =>
         Assert.Equal(count, Hands.Value.EngineCategories[(int)category]);
 
     [Theory]
-    [InlineData(HandCategory.StraightFlush, 40)]
-    [InlineData(HandCategory.FourOfAKind, 624)]
-    [InlineData(HandCategory.FullHouse, 3_744)]
-    [InlineData(HandCategory.Flush, 5_108)]
-    [InlineData(HandCategory.Straight, 10_200)]
-    [InlineData(HandCategory.ThreeOfAKind, 54_912)]
-    [InlineData(HandCategory.TwoPair, 123_552)]
-    [InlineData(HandCategory.OnePair, 1_098_240)]
-    [InlineData(HandCategory.HighCard, 1_302_540)]
+    [MemberData(nameof(PublishedCategoryCounts))]
     public void Reference_category_counts_match_the_published_counts(HandCategory category, int count) =>
         Assert.Equal(count, Hands.Value.SlowCategories[(int)category]);
 
