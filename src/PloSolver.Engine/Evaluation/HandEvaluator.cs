@@ -29,6 +29,10 @@ public static class HandEvaluator
         {
             throw new ArgumentException($"expected 5 to 7 cards, got {cards.Length}", nameof(cards));
         }
+        if (BitOperations.PopCount(Card.ToMask(cards)) != cards.Length)
+        {
+            throw new ArgumentException("the cards are not distinct", nameof(cards));
+        }
         Span<int> suitRanks = stackalloc int[4];
         foreach (var card in cards)
         {
@@ -48,25 +52,102 @@ public static class HandEvaluator
         {
             return new HandValue((ushort)best);
         }
-        var n = cards.Length;
-        for (var a = 0; a < n; a++)
+        return new HandValue(BestNonFlush(cards));
+    }
+
+    /// <summary>
+    /// The best non-flush five of 5–7 cards, picked from the rank counts the way a player reads a hand: quads,
+    /// then a full house, a straight, trips, two pair, a pair, high cards, each filled with the highest kickers.
+    /// </summary>
+    private static ushort BestNonFlush(ReadOnlySpan<Card> cards)
+    {
+        Span<int> counts = stackalloc int[13];
+        var present = 0;
+        foreach (var card in cards)
         {
-            for (var b = a + 1; b < n; b++)
+            counts[card.Rank]++;
+            present |= 1 << card.Rank;
+        }
+        // Ranks by (count, rank) descending, the order in which they fill a made hand.
+        int quads = -1, trips = -1, pair = -1, secondPair = -1;
+        for (var r = 12; r >= 0; r--)
+        {
+            switch (counts[r])
             {
-                for (var c = b + 1; c < n; c++)
+                case 4 when quads < 0:
+                    quads = r;
+                    break;
+                case >= 3 when trips < 0:
+                    trips = r;
+                    break;
+                case >= 2 when pair < 0:
+                    pair = r;
+                    break;
+                case >= 2 when secondPair < 0:
+                    secondPair = r;
+                    break;
+            }
+        }
+        Span<int> five = stackalloc int[5];
+        var n = 0;
+        void Take(int rank, int times, Span<int> five)
+        {
+            for (var i = 0; i < times; i++)
+            {
+                five[n++] = rank;
+            }
+        }
+        // Fills the hand with the highest ranks not yet used.
+        void Kickers(int used, Span<int> five)
+        {
+            for (var r = 12; r >= 0 && n < 5; r--)
+            {
+                if ((present >> r & 1) != 0 && (used >> r & 1) == 0)
                 {
-                    for (var d = c + 1; d < n; d++)
-                    {
-                        for (var e = d + 1; e < n; e++)
-                        {
-                            best = Math.Max(best, FiveCardTables.NonFlush[Combinatorics.PatternIndex(
-                                [cards[a].Rank, cards[b].Rank, cards[c].Rank, cards[d].Rank, cards[e].Rank])]);
-                        }
-                    }
+                    five[n++] = r;
                 }
             }
         }
-        return new HandValue((ushort)best);
+
+        var straight = FiveCardTableGenerator.StraightHigh(present);
+        if (quads >= 0)
+        {
+            Take(quads, 4, five);
+            Kickers(1 << quads, five);
+        }
+        else if (trips >= 0 && pair >= 0)
+        {
+            Take(trips, 3, five);
+            Take(pair, 2, five);
+        }
+        else if (straight >= 0)
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                five[n++] = straight - i < 0 ? 12 : straight - i; // the wheel's five-high straight plays the ace low
+            }
+        }
+        else if (trips >= 0)
+        {
+            Take(trips, 3, five);
+            Kickers(1 << trips, five);
+        }
+        else if (secondPair >= 0)
+        {
+            Take(pair, 2, five);
+            Take(secondPair, 2, five);
+            Kickers(1 << pair | 1 << secondPair, five);
+        }
+        else if (pair >= 0)
+        {
+            Take(pair, 2, five);
+            Kickers(1 << pair, five);
+        }
+        else
+        {
+            Kickers(0, five);
+        }
+        return FiveCardTables.NonFlush[Combinatorics.UnsortedPatternIndex(five[0], five[1], five[2], five[3], five[4])];
     }
 
     /// <summary>

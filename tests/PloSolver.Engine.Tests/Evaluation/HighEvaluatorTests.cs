@@ -85,6 +85,43 @@ public sealed class HighEvaluatorTests
     }
 
     [Fact]
+    public void High_on_every_five_card_hand_equals_the_five_card_table()
+    {
+        // High picks the best five from rank counts; on exactly five cards it must agree with the table for all
+        // 2,598,960 hands (the table itself is checked against the slow reference elsewhere).
+        Span<Card> hand = stackalloc Card[5];
+        for (var a = 0; a < 52; a++)
+        {
+            for (var b = a + 1; b < 52; b++)
+            {
+                for (var c = b + 1; c < 52; c++)
+                {
+                    for (var d = c + 1; d < 52; d++)
+                    {
+                        for (var e = d + 1; e < 52; e++)
+                        {
+                            hand[0] = new Card(a);
+                            hand[1] = new Card(b);
+                            hand[2] = new Card(c);
+                            hand[3] = new Card(d);
+                            hand[4] = new Card(e);
+                            var expected = FiveCardTables.Evaluate5(hand[0], hand[1], hand[2], hand[3], hand[4]);
+                            if (HandEvaluator.High(hand).Value != expected)
+                            {
+                                Assert.Fail($"{Card.Format(hand)}: {HandEvaluator.High(hand).Value}, table says {expected}");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void High_refuses_repeated_cards() =>
+        Assert.Throws<ArgumentException>(() => HandEvaluator.High([.. C("AsKdQh2c"), new Card(12, 3)]));
+
+    [Fact]
     public void A_value_outside_1_to_7462_describes_no_hand()
     {
         Assert.Equal("no hand", new HandValue(0).Description);
