@@ -149,7 +149,7 @@ internal static partial class EquityCommand
             var row = new List<string> { player.Input, P(player.Equity), P(player.Win), P(player.Tie) };
             if (!result.Exact)
             {
-                row.Add((player.StdErr ?? 0).ToString("0.000", inv));
+                row.Add(player.StdErr?.ToString("0.000", inv) ?? ""); // none for a one-trial run
             }
             if (doubleBoard || problem.HiLo)
             {

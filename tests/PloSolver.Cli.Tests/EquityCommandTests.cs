@@ -190,7 +190,7 @@ public sealed class EquityCommandTests
     [InlineData(new[] { "--game", "plo5", "AsKsQhJh", "7c8c9d6d" }, "hand 1 (AsKsQhJh): plo5 hands have 5 cards, this one has 4")]
     [InlineData(new[] { "--exact", "--trials", "1000", "AsKsQhJh", "7c8c9d6d" }, "--exact cannot be combined with --montecarlo or --trials")]
     [InlineData(new[] { "--exact", "--montecarlo", "AsKsQhJh", "7c8c9d6d" }, "--exact cannot be combined with --montecarlo or --trials")]
-    [InlineData(new[] { "--exact", "--target-stderr", "0.1", "AsKsQhJh", "7c8c9d6d" }, "--exact: exact enumeration takes no trials or target precision")]
+    [InlineData(new[] { "--exact", "--target-stderr", "0.1", "AsKsQhJh", "7c8c9d6d" }, "--exact: exact enumeration takes no trials, target precision or time limit")]
     [InlineData(new[] { "--exact", "--board", "", "--board2", "", "AsKsQhJh", "7c8c9d6d" }, "--exact: exact double-board equity needs at least one board with three or more cards")]
     [InlineData(new[] { "--trials", "0", "AsKsQhJh", "7c8c9d6d" }, "--trials expects a whole number from 1 to 100000000000, got '0'")]
     [InlineData(new[] { "--trials", "many", "AsKsQhJh", "7c8c9d6d" }, "--trials expects a whole number")]

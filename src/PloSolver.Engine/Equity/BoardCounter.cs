@@ -18,14 +18,24 @@ namespace PloSolver.Engine;
 /// the few boat patterns one suited set at a time and notes them; pass 2 adds, for each suited set S, all its
 /// boards less those already resolved, in one step.</para>
 /// </summary>
-internal static class BoardCounter
+internal sealed class BoardCounter
 {
     private const int ChunkSize = 256;
 
-    public static BoardTally Count(PreparedHand[] hands, Card[] board, ulong dead, bool hiLo, ParallelWork parallel)
+    private readonly PreparedHand[] _hands;
+    private readonly bool _hiLo;
+    private readonly int _missing;
+    private readonly KnownBoard _known;
+    private readonly FlushSuit[] _suits;
+    private readonly int[] _suitAvailable;
+    private readonly long[] _ways;
+    private readonly long _deals;
+
+    private BoardCounter(PreparedHand[] hands, Card[] board, ulong dead, bool hiLo)
     {
-        var players = hands.Length;
-        var missing = 5 - board.Length;
+        _hands = hands;
+        _hiLo = hiLo;
+        _missing = 5 - board.Length;
         var used = dead | Card.ToMask(board);
         foreach (var hand in hands)
         {
@@ -33,153 +43,175 @@ internal static class BoardCounter
         }
 
         var available = new int[13];
-        var suitAvailable = new int[4];
+        _suitAvailable = new int[4];
         for (var c = 0; c < Card.DeckSize; c++)
         {
             if ((used >> c & 1) == 0)
             {
                 available[c >> 2]++;
-                suitAvailable[c & 3] |= 1 << (c >> 2);
+                _suitAvailable[c & 3] |= 1 << (c >> 2);
             }
         }
 
-        var known = new KnownBoard(board);
-        var suits = Enumerable.Range(0, 4)
+        _known = new KnownBoard(board);
+        _suits = [.. Enumerable.Range(0, 4)
             .Where(s => Array.Exists(hands, h => h.CanFlush(s)))
-            .Select(s => new FlushSuit(s, available, suitAvailable[s], 3 - known.SuitCount(s), hands))
-            .ToArray();
-        var suitRanks = suits.Select(s => suitAvailable[s.Suit]).ToArray();
-        var total = new BoardTally(players) { Deals = Combinatorics.Choose(Card.DeckSize - BitOperations.PopCount(used), missing) };
-        var fullHouse = FiveCardTables.FirstValueOf(HandCategory.FullHouse);
+            .Select(s => new FlushSuit(s, available, _suitAvailable[s], 3 - _known.SuitCount(s), hands))];
+        _deals = Combinatorics.Choose(Card.DeckSize - BitOperations.PopCount(used), _missing);
 
-        // ways[rank * 5 + n]: ways to deal n undealt cards of a rank.
-        var ways = new long[13 * 5];
+        // _ways[rank * 5 + n]: ways to deal n undealt cards of a rank.
+        _ways = new long[13 * 5];
         for (var r = 0; r < 13; r++)
         {
             for (var n = 0; n <= 4; n++)
             {
-                ways[r * 5 + n] = Combinatorics.Choose(available[r], n);
+                _ways[r * 5 + n] = Combinatorics.Choose(available[r], n);
             }
         }
+    }
 
-        // Pass 1: every rank multiset's non-flush boards; the flush boards of boat patterns.
-        var multisets = RankMultiset.AllOfSize(missing); // weighed below: a set whose ranks are used up weighs 0
-        var pass1 = parallel.Run((multisets.Length + ChunkSize - 1) / ChunkSize, () => new Pass1Result(players, suitRanks, hiLo), (chunk, result) =>
-        {
-            Span<ushort> nonFlush = stackalloc ushort[players];
-            Span<ushort> actual = stackalloc ushort[players];
-            Span<ushort> lo = stackalloc ushort[hiLo ? players : 0];
-            Span<SuitedSubset> subsets = stackalloc SuitedSubset[32];
-            Span<int> distinctRanks = stackalloc int[5];
-            Span<int> distinctCounts = stackalloc int[5];
-            var end = (int)Math.Min(multisets.Length, (chunk + 1) * ChunkSize);
-            for (var i = (int)chunk * ChunkSize; i < end; i++)
-            {
-                var set = multisets[i];
-                var distinct = set.DistinctRanks(distinctRanks, distinctCounts);
-                var ranks = distinctRanks[..distinct];
-                var counts = distinctCounts[..distinct];
-                var setWeight = 1L;
-                for (var d = 0; d < distinct; d++)
-                {
-                    setWeight *= ways[ranks[d] * 5 + counts[d]];
-                }
-                if (setWeight == 0)
-                {
-                    continue;
-                }
-                var pattern = known.Pattern(set.Ranks);
-                var best = 0;
-                for (var p = 0; p < players; p++)
-                {
-                    nonFlush[p] = hands[p].NonFlush(pattern);
-                    best = Math.Max(best, nonFlush[p]);
-                }
-                if (hiLo)
-                {
-                    SetLows(hands, known.LowMask | set.LowMask, lo);
-                }
-                var weight = setWeight;
-                foreach (var suit in suits)
-                {
-                    weight -= suit.BoardsWithFlushSuit(ranks, counts, setWeight);
-                }
-                if (best >= fullHouse)
-                {
-                    // A full house or better beats every flush but a straight flush, so the flush boards of this
-                    // pattern keep the non-flush showdown unless a straight flush is possible on their suited cards.
-                    for (var s = 0; s < suits.Length; s++)
-                    {
-                        var suit = suits[s];
-                        var count = suit.SuitedSubsets(ranks, counts, subsets);
-                        foreach (var subset in subsets[..count])
-                        {
-                            result.Resolved.Add(s, subset.Ranks, hiLo ? subset.OthersLow : 0, subset.Weight);
-                            var boardSuitRanks = known.SuitRanks[suit.Suit] | subset.Ranks;
-                            if (!suit.StraightFlushPossible(boardSuitRanks))
-                            {
-                                weight += subset.Weight;
-                                continue;
-                            }
-                            for (var p = 0; p < players; p++)
-                            {
-                                actual[p] = Math.Max(nonFlush[p], hands[p].CanFlush(suit.Suit) ? hands[p].Flush(suit.Suit, boardSuitRanks) : (ushort)0);
-                            }
-                            result.Tally.Add(actual, lo, subset.Weight);
-                        }
-                    }
-                }
-                if (weight != 0)
-                {
-                    result.Tally.Add(nonFlush, lo, weight);
-                }
-            }
-        });
-        var resolved = new ResolvedFlushBoards(suitRanks, hiLo);
-        foreach (var result in pass1)
+    private int Players => _hands.Length;
+
+    public static BoardTally Count(PreparedHand[] hands, Card[] board, ulong dead, bool hiLo, ParallelWork parallel)
+    {
+        var counter = new BoardCounter(hands, board, dead, hiLo);
+        var total = new BoardTally(hands.Length) { Deals = counter._deals };
+        var resolved = counter.CountPatterns(parallel, total);
+        counter.CountFlushBoards(parallel, resolved, total);
+        return total;
+    }
+
+    /// <summary>Pass 1: every rank multiset's boards without a flush suit's three cards, and all boards of the
+    /// patterns where a hand makes a full house or better. Returns the flush boards it resolved.</summary>
+    private ResolvedFlushBoards CountPatterns(ParallelWork parallel, BoardTally total)
+    {
+        var suitRanks = _suits.Select(s => _suitAvailable[s.Suit]).ToArray();
+        var multisets = RankMultiset.AllOfSize(_missing); // weighed below: a set whose ranks are used up weighs 0
+        var results = parallel.Run((multisets.Length + ChunkSize - 1) / ChunkSize, () => new Pass1Result(Players, suitRanks, _hiLo),
+            (chunk, result) => CountPatternChunk(multisets, (int)chunk, result));
+        var resolved = new ResolvedFlushBoards(suitRanks, _hiLo);
+        foreach (var result in results)
         {
             total.Merge(result.Tally);
             resolved.Merge(result.Resolved);
         }
+        return resolved;
+    }
 
-        // Pass 2: all flush boards with suited set S, less those resolved in pass 1.
-        var work = new List<(int SuitIndex, int Suited, (int Low, long Weight)[] ByLow)>();
-        for (var s = 0; s < suits.Length; s++)
+    private void CountPatternChunk(RankMultiset[] multisets, int chunk, Pass1Result result)
+    {
+        var players = Players;
+        var fullHouse = FiveCardTables.FirstValueOf(HandCategory.FullHouse);
+        Span<ushort> nonFlush = stackalloc ushort[players];
+        Span<ushort> actual = stackalloc ushort[players];
+        Span<ushort> lo = stackalloc ushort[_hiLo ? players : 0];
+        Span<SuitedSubset> subsets = stackalloc SuitedSubset[32];
+        Span<int> distinctRanks = stackalloc int[5];
+        Span<int> distinctCounts = stackalloc int[5];
+        var end = Math.Min(multisets.Length, (chunk + 1) * ChunkSize);
+        for (var i = chunk * ChunkSize; i < end; i++)
         {
-            var suit = suits[s];
-            for (var take = Math.Max(0, suit.Need); take <= missing; take++)
+            var set = multisets[i];
+            var distinct = set.DistinctRanks(distinctRanks, distinctCounts);
+            var ranks = distinctRanks[..distinct];
+            var counts = distinctCounts[..distinct];
+            var setWeight = 1L;
+            for (var d = 0; d < distinct; d++)
+            {
+                setWeight *= _ways[ranks[d] * 5 + counts[d]];
+            }
+            if (setWeight == 0)
+            {
+                continue;
+            }
+            var pattern = _known.Pattern(set.Ranks);
+            var best = 0;
+            for (var p = 0; p < players; p++)
+            {
+                nonFlush[p] = _hands[p].NonFlush(pattern);
+                best = Math.Max(best, nonFlush[p]);
+            }
+            if (_hiLo)
+            {
+                SetLows(_hands, _known.LowMask | set.LowMask, lo);
+            }
+            var weight = setWeight;
+            foreach (var suit in _suits)
+            {
+                weight -= suit.BoardsWithFlushSuit(ranks, counts, setWeight);
+            }
+            if (best >= fullHouse)
+            {
+                // A full house or better beats every flush but a straight flush, so the flush boards of this
+                // pattern keep the non-flush showdown unless a straight flush is possible on their suited cards.
+                for (var s = 0; s < _suits.Length; s++)
+                {
+                    var suit = _suits[s];
+                    var count = suit.SuitedSubsets(ranks, counts, subsets);
+                    foreach (var subset in subsets[..count])
+                    {
+                        result.Resolved.Add(s, subset.Ranks, _hiLo ? subset.OthersLow : 0, subset.Weight);
+                        var boardSuitRanks = _known.SuitRanks[suit.Suit] | subset.Ranks;
+                        if (!suit.StraightFlushPossible(boardSuitRanks))
+                        {
+                            weight += subset.Weight;
+                            continue;
+                        }
+                        for (var p = 0; p < players; p++)
+                        {
+                            actual[p] = Math.Max(nonFlush[p], _hands[p].CanFlush(suit.Suit) ? _hands[p].Flush(suit.Suit, boardSuitRanks) : (ushort)0);
+                        }
+                        result.Tally.Add(actual, lo, subset.Weight);
+                    }
+                }
+            }
+            if (weight != 0)
+            {
+                result.Tally.Add(nonFlush, lo, weight);
+            }
+        }
+    }
+
+    /// <summary>Pass 2: all flush boards with each suited set S at once, less those pass 1 resolved.</summary>
+    private void CountFlushBoards(ParallelWork parallel, ResolvedFlushBoards resolved, BoardTally total)
+    {
+        var work = new List<(int SuitIndex, int Suited, (int Low, long Weight)[] ByLow)>();
+        for (var s = 0; s < _suits.Length; s++)
+        {
+            var suit = _suits[s];
+            for (var take = Math.Max(0, suit.Need); take <= _missing; take++)
             {
                 // Ways to fill the other missing cards from the other suits, by their low mask.
-                var weights = new long[hiLo ? 256 : 1];
-                foreach (var others in RankMultiset.Enumerate(missing - take, suit.OtherSuitsAvailable))
+                var weights = new long[_hiLo ? 256 : 1];
+                foreach (var others in RankMultiset.Enumerate(_missing - take, suit.OtherSuitsAvailable))
                 {
-                    weights[hiLo ? others.LowMask : 0] += others.Weight;
+                    weights[_hiLo ? others.LowMask : 0] += others.Weight;
                 }
                 var byLow = Enumerable.Range(0, weights.Length).Where(low => weights[low] != 0).Select(low => (low, weights[low])).ToArray();
-                foreach (var suited in BitSubsets(suitAvailable[suit.Suit], take))
+                foreach (var suited in BitSubsets(_suitAvailable[suit.Suit], take))
                 {
                     work.Add((s, suited, byLow));
                 }
             }
         }
 
-        // Hi-lo: the boards resolved in pass 1 go back out as negative work items (flush showdown, negative weight).
-        var takeBack = hiLo ? resolved.ByLow() : [];
-        var pass2 = parallel.Run(work.Count + takeBack.Length, () => new BoardTally(players), (index, tally) =>
+        // Hi-lo: the boards resolved in pass 1 go back out as extra items with negative weights.
+        var takeBack = _hiLo ? resolved.ByLow() : [];
+        var tallies = parallel.Run(work.Count + takeBack.Length, () => new BoardTally(Players), (index, tally) =>
         {
-            Span<ushort> flush = stackalloc ushort[players];
-            Span<ushort> lo = stackalloc ushort[hiLo ? players : 0];
+            Span<ushort> flush = stackalloc ushort[Players];
+            Span<ushort> lo = stackalloc ushort[_hiLo ? Players : 0];
             if (index >= work.Count)
             {
                 var (suitIndex, suitedSet, othersLow, resolvedWeight) = takeBack[index - work.Count];
-                var boardLow = FlushShowdown(suits[suitIndex].Suit, suitedSet, flush);
-                SetLows(hands, boardLow | othersLow, lo);
+                var boardLow = FlushShowdown(_suits[suitIndex].Suit, suitedSet, flush);
+                SetLows(_hands, boardLow | othersLow, lo);
                 tally.Add(flush, lo, -resolvedWeight);
                 return;
             }
             var (s, suited, byLow) = work[(int)index];
-            var suitedLow = FlushShowdown(suits[s].Suit, suited, flush);
-            var resolvedHere = hiLo ? 0 : resolved.WeightOf(s, suited);
+            var suitedLow = FlushShowdown(_suits[s].Suit, suited, flush);
+            var resolvedHere = _hiLo ? 0 : resolved.WeightOf(s, suited);
             foreach (var (low, all) in byLow)
             {
                 var weight = all - resolvedHere;
@@ -187,36 +219,34 @@ internal static class BoardCounter
                 {
                     continue;
                 }
-                if (hiLo)
+                if (_hiLo)
                 {
-                    SetLows(hands, suitedLow | low, lo);
+                    SetLows(_hands, suitedLow | low, lo);
                 }
                 tally.Add(flush, lo, weight);
             }
         });
-
-        // The high values on a flush board without a full house, from its suit and suited set; returns the low
-        // bits of the dealt and suited ranks.
-        int FlushShowdown(int suit, int suited, Span<ushort> flush)
-        {
-            var boardSuitRanks = known.SuitRanks[suit] | suited;
-            for (var p = 0; p < players; p++)
-            {
-                // The flushes decide the high, and hands without one cannot win it.
-                flush[p] = hands[p].CanFlush(suit) ? hands[p].Flush(suit, boardSuitRanks) : (ushort)0;
-            }
-            var low = known.LowMask;
-            for (var r = suited; r != 0; r &= r - 1)
-            {
-                low |= LowTables.LowBit(BitOperations.TrailingZeroCount(r));
-            }
-            return low;
-        }
-        foreach (var tally in pass2)
+        foreach (var tally in tallies)
         {
             total.Merge(tally);
         }
-        return total;
+    }
+
+    /// <summary>The high values on a flush board without a full house, from its suit and suited set (the flushes
+    /// decide the high; hands without one cannot win it). Returns the low bits of the dealt and suited ranks.</summary>
+    private int FlushShowdown(int suit, int suited, Span<ushort> flush)
+    {
+        var boardSuitRanks = _known.SuitRanks[suit] | suited;
+        for (var p = 0; p < Players; p++)
+        {
+            flush[p] = _hands[p].CanFlush(suit) ? _hands[p].Flush(suit, boardSuitRanks) : (ushort)0;
+        }
+        var low = _known.LowMask;
+        for (var r = suited; r != 0; r &= r - 1)
+        {
+            low |= LowTables.LowBit(BitOperations.TrailingZeroCount(r));
+        }
+        return low;
     }
 
     private static void SetLows(PreparedHand[] hands, int boardLow, Span<ushort> lo)

@@ -13,7 +13,7 @@ internal static class DoubleBoardEnumerator
     /// <summary>Whether this enumerator can handle boards missing these numbers of cards.</summary>
     public static bool Supports(int missing1, int missing2) => Math.Min(missing1, missing2) <= 2;
 
-    /// <summary>Completions visited: the work the enumeration costs, per player.</summary>
+    /// <summary>Completions visited; each costs one evaluation per player.</summary>
     public static long Visits(int available, int missing1, int missing2) =>
         Combinatorics.Choose(available, missing1) + Combinatorics.Choose(available, missing2);
 

@@ -8,8 +8,10 @@ public sealed record EquityLimits
     /// <summary>Worker threads; 0 uses every core.</summary>
     public int Threads { get; init; }
 
-    /// <summary>Most completion visits an exact double-board enumeration may make (per player) before
-    /// <see cref="EquityMode.Auto"/> falls back to Monte Carlo and <see cref="EquityMode.Exact"/> is refused.</summary>
+    /// <summary>Most hand evaluations (board completions visited × players) an exact double-board enumeration
+    /// may make before <see cref="EquityMode.Auto"/> falls back to Monte Carlo and <see cref="EquityMode.Exact"/>
+    /// is refused. The default admits every spot the enumeration supports (at most about 7 million); callers
+    /// such as the server set smaller budgets.</summary>
     public long ExactVisitBudget { get; init; } = 20_000_000;
 
     /// <summary>Most Monte Carlo trials.</summary>
@@ -60,8 +62,14 @@ public static class EquityCalculator
         }
         else
         {
-            var trials = Math.Min(limits.MaxTrials, problem.Trials
-                ?? (problem.TargetStdErr is null && problem.TimeLimit is null ? EquityProblem.DefaultTrials : limits.MaxTrials));
+            // Without a trial count: the default count, or with only a precision target a cap that still ends in
+            // about a minute, or with a time limit the caller's ceiling (time ends the run).
+            var trials = Math.Min(limits.MaxTrials, problem.Trials ?? (problem.TimeLimit, problem.TargetStdErr) switch
+            {
+                (null, null) => EquityProblem.DefaultTrials,
+                (null, _) => EquityProblem.TargetTrialCap,
+                _ => limits.MaxTrials,
+            });
             var time = (problem.TimeLimit, limits.MaxTime) switch
             {
                 ({ } a, { } b) => a < b ? a : b,
@@ -88,7 +96,7 @@ public static class EquityCalculator
         var missing1 = 5 - problem.Boards[0].Length;
         var missing2 = 5 - problem.Boards[1].Length;
         var fits = DoubleBoardEnumerator.Supports(missing1, missing2)
-            && DoubleBoardEnumerator.Visits(problem.AvailableCards, missing1, missing2) <= limits.ExactVisitBudget;
+            && DoubleBoardEnumerator.Visits(problem.AvailableCards, missing1, missing2) * problem.Hands.Count <= limits.ExactVisitBudget;
         if (!fits && problem.Mode == EquityMode.Exact)
         {
             throw new EquityLimitException("mode",

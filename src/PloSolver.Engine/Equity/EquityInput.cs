@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 
 namespace PloSolver.Engine;
@@ -66,6 +67,9 @@ public sealed class EquityProblem
     /// <summary>Trials used when Monte Carlo runs and no trial count, precision or time limit is given.</summary>
     public const long DefaultTrials = 1_000_000;
 
+    /// <summary>Trials at most when only a precision target is given (about a minute heads-up on two cores).</summary>
+    public const long TargetTrialCap = 1_000_000_000;
+
     /// <summary>Most trials one request may ask for.</summary>
     public const long MaxTrials = 100_000_000_000;
 
@@ -122,7 +126,7 @@ public sealed class EquityProblem
     /// Validates the input. On failure <paramref name="errors"/> maps each wrong field, named as in the JSON
     /// request (<c>players[1].hand</c>, <c>boards[0]</c>, <c>dead</c>), to what is wrong with it.
     /// </summary>
-    public static bool TryCreate(EquityInput input, out EquityProblem problem, out IReadOnlyDictionary<string, string[]> errors)
+    public static bool TryCreate(EquityInput input, [NotNullWhen(true)] out EquityProblem? problem, out IReadOnlyDictionary<string, string[]> errors)
     {
         ArgumentNullException.ThrowIfNull(input);
         var found = new Dictionary<string, List<string>>();
@@ -242,9 +246,9 @@ public sealed class EquityProblem
         {
             Error("targetStdErr", "must be a number of percentage points above 0 and below 50");
         }
-        if (mode == EquityMode.Exact && (input.Trials is not null || input.TargetStdErr is not null))
+        if (mode == EquityMode.Exact && (input.Trials is not null || input.TargetStdErr is not null || input.TimeLimitMs is not null))
         {
-            Error("mode", "exact enumeration takes no trials or target precision");
+            Error("mode", "exact enumeration takes no trials, target precision or time limit");
         }
         if (mode == EquityMode.Exact && boards.Length == 2 && found.Count == 0
             && !DoubleBoardEnumerator.Supports(5 - boards[0].Length, 5 - boards[1].Length))
@@ -253,9 +257,14 @@ public sealed class EquityProblem
         }
 
         errors = found.ToDictionary(e => e.Key, e => e.Value.ToArray());
+        if (found.Count > 0)
+        {
+            problem = null;
+            return false;
+        }
         problem = new EquityProblem(game, input.HiLo, inputs, hands, boards, dead, mode, input.Trials, unchecked((ulong)(input.Seed ?? 0)),
             input.TimeLimitMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null, input.TargetStdErr);
-        return found.Count == 0;
+        return true;
     }
 
     internal ulong DeadMask => Card.ToMask(Dead.ToArray());

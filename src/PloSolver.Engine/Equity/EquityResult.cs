@@ -32,5 +32,6 @@ public sealed record BoardEquity(double Equity, double Win, double Tie, double? 
 
 /// <summary>How far a long computation has got.</summary>
 /// <param name="Fraction">0 to 1.</param>
-/// <param name="Deals">Deals or trials done so far.</param>
+/// <param name="Deals">Monte Carlo trials done so far; exact enumerations give the deal count with the final
+/// report (fraction 1) and 0 before it.</param>
 public readonly record struct EquityProgress(double Fraction, long Deals);

@@ -13,13 +13,12 @@ internal sealed record MonteCarloLimits(long Trials, double? TargetStdErr, TimeS
 /// <summary>
 /// Monte Carlo equity for known hands on one or two boards. Trials run in fixed chunks, each with its own
 /// generator seeded by (seed, chunk index), and chunks are summed as integers, so
-/// a result depends only on which chunks ran, never on the thread that ran them. Stopping rules are checked
-/// between batches of chunks whose boundaries are fixed, which keeps precision-targeted runs deterministic too.
+/// a result depends only on which chunks ran, never on the thread that ran them. Chunks are handed out in order,
+/// so a run stopped by its time limit has done a prefix of them.
 /// </summary>
 internal static class MonteCarloSampler
 {
     public const int ChunkTrials = 1 << 14;
-    private const int ChunksPerBatch = 16;
 
     public static MonteCarloTotals Run(PreparedHand[] hands, Card[][] boards, ulong dead, bool hiLo, MonteCarloLimits limits,
         ParallelWork parallel, IProgress<EquityProgress>? progress, Stopwatch clock)
@@ -41,12 +40,49 @@ internal static class MonteCarloSampler
         var totals = new MonteCarloTotals(hands.Length, boards.Length);
         var chunks = (limits.Trials + ChunkTrials - 1) / ChunkTrials;
         var started = clock.Elapsed;
+        bool TimeIsUp() => limits.TimeLimit is { } limit && clock.Elapsed - started >= limit;
 
+        // Reports come from worker threads and from this one: only ever report forward.
+        var reported = (Fraction: 0.0, Trials: 0L);
+        var progressGate = new object();
+        void Report(double fraction, long trials)
+        {
+            if (progress is null)
+            {
+                return;
+            }
+            lock (progressGate)
+            {
+                reported = (Math.Max(reported.Fraction, fraction), Math.Max(reported.Trials, trials));
+                progress.Report(new EquityProgress(reported.Fraction, reported.Trials));
+            }
+        }
+
+        // How far the run has got: the larger of the share of trials, of the time limit, and (with a precision
+        // target) of the trials the current standard error says are needed, (se / target)^2 times those done.
+        double Fraction(long chunksDone, double stdErr)
+        {
+            var fraction = (double)chunksDone / chunks;
+            if (limits.TimeLimit is { } limit)
+            {
+                fraction = Math.Max(fraction, (clock.Elapsed - started) / limit);
+            }
+            if (limits.TargetStdErr is { } target && double.IsFinite(stdErr) && stdErr > 0)
+            {
+                fraction = Math.Max(fraction, Math.Min(1, target * target / (stdErr * stdErr)));
+            }
+            return Math.Min(fraction, 1);
+        }
+
+        // Without a precision target the whole run is one pass (the time limit stops it between chunks, after a
+        // prefix of them). With a target, the standard error is checked between batches whose boundaries never
+        // depend on the thread count (16, 32, 64 … up to 1,024 chunks), so the answer does not either.
+        var batch = limits.TargetStdErr is null ? chunks : 16;
         for (long next = 0; next < chunks;)
         {
-            var end = Math.Min(chunks, next + ChunksPerBatch);
             var first = next;
-            var locals = parallel.Run(end - next, () => new MonteCarloTotals(hands.Length, boards.Length), (item, local) =>
+            var size = Math.Min(chunks - next, batch);
+            var locals = parallel.Run(size, () => new MonteCarloTotals(hands.Length, boards.Length), (item, local) =>
             {
                 var chunk = first + item;
                 var trials = (int)Math.Min(ChunkTrials, limits.Trials - chunk * ChunkTrials);
@@ -59,19 +95,18 @@ internal static class MonteCarloSampler
                 {
                     RunChunk(hands, boards, deck, hiLo, rng, trials, local);
                 }
-            });
+            }, progress is null ? null : f => Report(Fraction(first + (long)(f * size), double.NaN),
+                Math.Min(limits.Trials, (first + (long)(f * size)) * ChunkTrials)), TimeIsUp);
             foreach (var local in locals)
             {
                 totals.Merge(local);
             }
-            next = end;
+            next += size;
+            batch = Math.Min(batch * 2, 1024);
 
-            progress?.Report(new EquityProgress((double)next / chunks, totals.Trials));
-            if (limits.TargetStdErr is { } target && totals.Trials > 1 && totals.MaxStdErrPercent() <= target)
-            {
-                break;
-            }
-            if (limits.TimeLimit is { } limit && clock.Elapsed - started >= limit)
+            var stdErr = totals.MaxStdErrPercent();
+            Report(Fraction(next, stdErr), totals.Trials);
+            if ((limits.TargetStdErr is { } target && totals.Trials > 1 && stdErr <= target) || TimeIsUp())
             {
                 break;
             }

@@ -4,9 +4,9 @@ namespace PloSolver.Engine;
 
 /// <summary>
 /// Runs numbered work items on up to <see cref="Threads"/> threads, each thread folding its items into its own
-/// accumulator. Items are handed out one at a time, so which thread gets which item varies; callers keep results
-/// independent of that by summing integers. Lighter than <c>Parallel.For</c>, whose first use in a process costs
-/// about 20 ms, more than a whole heads-up preflop enumeration.
+/// accumulator. Items are handed out in increasing order, one at a time, so which thread gets which item varies
+/// and callers keep results independent of that by summing integers. Lighter than <c>Parallel.For</c>, whose
+/// first use in a process costs about 20 ms, more than a whole heads-up preflop enumeration.
 /// </summary>
 internal sealed class ParallelWork(int threads, CancellationToken cancellationToken)
 {
@@ -14,35 +14,58 @@ internal sealed class ParallelWork(int threads, CancellationToken cancellationTo
 
     public CancellationToken CancellationToken { get; } = cancellationToken;
 
-    /// <summary>Runs <paramref name="body"/> for items 0..count-1 and returns every thread's accumulator;
-    /// <paramref name="progress"/>, if given, hears the fraction of items done at most about a hundred times.</summary>
-    public TLocal[] Run<TLocal>(long count, Func<TLocal> create, Action<long, TLocal> body, Action<double>? progress = null)
+    /// <summary>
+    /// Runs <paramref name="body"/> for items 0..count-1 (or, when <paramref name="stop"/> turns true, for a prefix
+    /// 0..k-1 of them: it is asked before each item is taken) and returns the accumulators of the threads that
+    /// took part. <paramref name="progress"/>, if given, hears the fraction of items done, about a hundred times.
+    /// </summary>
+    public TLocal[] Run<TLocal>(long count, Func<TLocal> create, Action<long, TLocal> body, Action<double>? progress = null,
+        Func<bool>? stop = null)
     {
         CancellationToken.ThrowIfCancellationRequested();
-        var workers = (int)Math.Min(Threads, Math.Max(count, 1));
-        var locals = new TLocal[workers];
+        var helpers = (int)Math.Min(Threads, Math.Max(count, 1)) - 1;
+        var locals = new List<TLocal>(helpers + 1);
+        var gate = new object();
+        var closed = false;
+        var active = 0;
         var next = -1L;
         var done = 0L;
         var step = Math.Max(1, count / 100);
         var reported = 0.0;
-        var progressGate = new object();
         ExceptionDispatchInfo? failure = null;
+        using var helpersDone = new ManualResetEventSlim(false);
 
-        void Work(int worker)
+        void Work(bool helper)
         {
+            if (helper)
+            {
+                // A helper that starts after the caller has finished has nothing left to do: it must not make
+                // the caller wait (on a busy thread pool it may start much later).
+                lock (gate)
+                {
+                    if (closed)
+                    {
+                        return;
+                    }
+                    active++;
+                }
+            }
             try
             {
                 var local = create();
-                locals[worker] = local;
+                lock (gate)
+                {
+                    locals.Add(local);
+                }
                 long item;
-                while ((item = Interlocked.Increment(ref next)) < count && failure is null)
+                while (failure is null && (stop is null || !stop()) && (item = Interlocked.Increment(ref next)) < count)
                 {
                     CancellationToken.ThrowIfCancellationRequested();
                     body(item, local);
                     if (progress is not null && Interlocked.Increment(ref done) % step == 0)
                     {
                         // Reports from different threads can race: only ever report forward.
-                        lock (progressGate)
+                        lock (gate)
                         {
                             var fraction = (double)Volatile.Read(ref done) / count;
                             if (fraction > reported)
@@ -58,28 +81,36 @@ internal sealed class ParallelWork(int threads, CancellationToken cancellationTo
             {
                 Interlocked.CompareExchange(ref failure, ExceptionDispatchInfo.Capture(e), null);
             }
+            finally
+            {
+                if (helper)
+                {
+                    lock (gate)
+                    {
+                        if (--active == 0 && closed)
+                        {
+                            helpersDone.Set();
+                        }
+                    }
+                }
+            }
         }
 
-        if (workers == 1)
+        for (var h = 0; h < helpers; h++)
         {
-            Work(0);
+            ThreadPool.UnsafeQueueUserWorkItem(_ => Work(helper: true), null);
         }
-        else
+        Work(helper: false);
+        lock (gate)
         {
-            using var finished = new CountdownEvent(workers - 1);
-            for (var w = 1; w < workers; w++)
+            closed = true;
+            if (active == 0)
             {
-                var worker = w;
-                ThreadPool.UnsafeQueueUserWorkItem(_ =>
-                {
-                    Work(worker);
-                    finished.Signal();
-                }, null);
+                helpersDone.Set();
             }
-            Work(0);
-            finished.Wait(CancellationToken.None);
         }
+        helpersDone.Wait(CancellationToken.None);
         failure?.Throw();
-        return locals;
+        return [.. locals];
     }
 }

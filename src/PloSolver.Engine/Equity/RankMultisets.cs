@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace PloSolver.Engine;
 
 /// <summary>A multiset of ranks drawn from the undealt cards, and how many card sets have those ranks.</summary>
@@ -7,14 +5,10 @@ namespace PloSolver.Engine;
 /// <param name="Size">Number of ranks.</param>
 /// <param name="Weight">Product over ranks of C(undealt cards of that rank, times it is used).</param>
 /// <param name="LowMask">Low bits of the ranks.</param>
-/// <param name="RankMask">One bit per distinct rank.</param>
-internal readonly record struct RankMultiset(int Ranks, int Size, long Weight, int LowMask, int RankMask)
+internal readonly record struct RankMultiset(int Ranks, int Size, long Weight, int LowMask)
 {
     // Every multiset of each size 0..5 with at most four of a rank, built once; a request only weighs them.
     private static readonly RankMultiset[][] All = [.. Enumerable.Range(0, 6).Select(BuildAll)];
-
-    /// <summary>Whether a rank appears twice or more.</summary>
-    public bool Paired => BitOperations.PopCount((uint)RankMask) < Size;
 
     public int Rank(int i) => (Ranks >> (4 * i)) & 15;
 
@@ -81,14 +75,11 @@ internal readonly record struct RankMultiset(int Ranks, int Size, long Weight, i
         if (left == 0)
         {
             var low = 0;
-            var mask = 0;
             for (var i = 0; i < count; i++)
             {
-                var r = (packed >> (4 * i)) & 15;
-                low |= LowTables.LowBit(r);
-                mask |= 1 << r;
+                low |= LowTables.LowBit((packed >> (4 * i)) & 15);
             }
-            result.Add(new RankMultiset(packed, count, 1, low, mask));
+            result.Add(new RankMultiset(packed, count, 1, low));
             return;
         }
         if (rank == 13)

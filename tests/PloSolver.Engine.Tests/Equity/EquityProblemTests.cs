@@ -187,11 +187,11 @@ public sealed class EquityProblemTests
 
     [Fact]
     public void Exact_mode_takes_no_trial_count() =>
-        AssertError(EquitySpots.Input("plo4", TwoHands, mode: "exact") with { Trials = 1000 }, "mode", "exact enumeration takes no trials or target precision");
+        AssertError(EquitySpots.Input("plo4", TwoHands, mode: "exact") with { Trials = 1000 }, "mode", "exact enumeration takes no trials, target precision or time limit");
 
     [Fact]
     public void Exact_mode_takes_no_precision_target() =>
-        AssertError(EquitySpots.Input("plo4", TwoHands, mode: "exact") with { TargetStdErr = 0.1 }, "mode", "exact enumeration takes no trials or target precision");
+        AssertError(EquitySpots.Input("plo4", TwoHands, mode: "exact") with { TargetStdErr = 0.1 }, "mode", "exact enumeration takes no trials, target precision or time limit");
 
     [Fact]
     public void Exact_double_board_with_two_empty_boards_is_refused() =>
@@ -218,6 +218,10 @@ public sealed class EquityProblemTests
         Assert.Contains("As is also in players[0].hand", errors["players[1].hand"]);
         Assert.Contains("plo4 hands have 4 cards, this one has 2", errors["players[1].hand"]);
     }
+
+    [Fact]
+    public void Exact_mode_takes_no_time_limit() =>
+        AssertError(EquitySpots.Input("plo4", TwoHands, mode: "exact") with { TimeLimitMs = 100 }, "mode", "exact enumeration takes no trials, target precision or time limit");
 
     [Fact]
     public void Null_input_throws() => Assert.Throws<ArgumentNullException>(() => EquityProblem.TryCreate(null!, out _, out _));

@@ -33,7 +33,7 @@ internal static class EquitySpots
     {
         var ok = EquityProblem.TryCreate(input, out var problem, out var errors);
         Assert.True(ok, string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")));
-        return problem;
+        return problem!;
     }
 
     public static EquityInput Input(string game, string[] hands, string[]? boards = null, string? dead = null, bool hiLo = false, string? mode = null) => new()
