@@ -1,0 +1,154 @@
+using System.Numerics;
+
+namespace PloSolver.Engine;
+
+/// <summary>
+/// A range while it is being built: a bit per n-card hand (by <see cref="ComboIndex"/>) and, once a weight other
+/// than 100 appears, a weight per hand. Set operations are word-wise; weights follow the left operand, and in a
+/// union the first term that holds a hand gives it its weight.
+/// </summary>
+internal sealed class RangeValue
+{
+    private RangeValue(int holeCards, ulong[] bits, byte[]? weights)
+    {
+        HoleCards = holeCards;
+        Bits = bits;
+        Weights = weights;
+    }
+
+    public int HoleCards { get; }
+
+    public ulong[] Bits { get; }
+
+    public byte[]? Weights { get; private set; }
+
+    public bool IsEmpty => Array.TrueForAll(Bits, word => word == 0);
+
+    public static RangeValue Empty(int holeCards) => new(holeCards, new ulong[(ComboIndex.Count(holeCards) + 63) / 64], null);
+
+    public void Add(ulong hand)
+    {
+        var index = ComboIndex.Rank(hand);
+        Bits[index >> 6] |= 1UL << index;
+    }
+
+    /// <summary>Every hand of undealt cards that the predicate accepts.</summary>
+    public static RangeValue FromPredicate(int holeCards, ulong dead, Func<ulong, bool> predicate)
+    {
+        var value = Empty(holeCards);
+        foreach (var hand in Hands(~dead & ((1UL << Card.DeckSize) - 1), holeCards))
+        {
+            if (predicate(hand))
+            {
+                value.Add(hand);
+            }
+        }
+        return value;
+    }
+
+    /// <summary>Every set of <paramref name="size"/> cards from <paramref name="cards"/>, as masks.</summary>
+    public static IEnumerable<ulong> Hands(ulong cards, int size)
+    {
+        var deck = new int[BitOperations.PopCount(cards)];
+        var n = 0;
+        for (var m = cards; m != 0; m &= m - 1)
+        {
+            deck[n++] = BitOperations.TrailingZeroCount(m);
+        }
+        if (size > deck.Length)
+        {
+            yield break;
+        }
+        var index = new int[size];
+        for (var i = 0; i < size; i++)
+        {
+            index[i] = i;
+        }
+        while (true)
+        {
+            var mask = 0UL;
+            foreach (var i in index)
+            {
+                mask |= 1UL << deck[i];
+            }
+            yield return mask;
+            var pos = size - 1;
+            while (pos >= 0 && index[pos] == deck.Length - size + pos)
+            {
+                pos--;
+            }
+            if (pos < 0)
+            {
+                yield break;
+            }
+            index[pos]++;
+            for (var i = pos + 1; i < size; i++)
+            {
+                index[i] = index[i - 1] + 1;
+            }
+        }
+    }
+
+    public RangeValue Union(RangeValue other)
+    {
+        var bits = new ulong[Bits.Length];
+        for (var i = 0; i < bits.Length; i++)
+        {
+            bits[i] = Bits[i] | other.Bits[i];
+        }
+        byte[]? weights = null;
+        if (Weights is not null || other.Weights is not null)
+        {
+            weights = new byte[ComboIndex.Count(HoleCards)];
+            for (var i = 0; i < weights.Length; i++)
+            {
+                var mine = (Bits[i >> 6] >> i & 1) != 0;
+                weights[i] = mine ? Weights?[i] ?? 100 : other.Weights?[i] ?? 100;
+            }
+        }
+        return new RangeValue(HoleCards, bits, weights);
+    }
+
+    public RangeValue Intersect(RangeValue other) => Combine(other, keepOthers: true);
+
+    public RangeValue Except(RangeValue other) => Combine(other, keepOthers: false);
+
+    private RangeValue Combine(RangeValue other, bool keepOthers)
+    {
+        var bits = new ulong[Bits.Length];
+        for (var i = 0; i < bits.Length; i++)
+        {
+            bits[i] = keepOthers ? Bits[i] & other.Bits[i] : Bits[i] & ~other.Bits[i];
+        }
+        return new RangeValue(HoleCards, bits, Weights);
+    }
+
+    /// <summary>Keeps the hands the predicate accepts (or, with <paramref name="keep"/> false, rejects).</summary>
+    public RangeValue Filter(Func<ulong, bool> predicate, bool keep)
+    {
+        var bits = (ulong[])Bits.Clone();
+        for (var w = 0; w < bits.Length; w++)
+        {
+            for (var word = Bits[w]; word != 0; word &= word - 1)
+            {
+                var bit = BitOperations.TrailingZeroCount(word);
+                if (predicate(ComboIndex.Unrank(w << 6 | bit, HoleCards)) != keep)
+                {
+                    bits[w] &= ~(1UL << bit);
+                }
+            }
+        }
+        return new RangeValue(HoleCards, bits, Weights);
+    }
+
+    /// <summary>Scales every hand's weight to <paramref name="percent"/> of what it was.</summary>
+    public RangeValue WithWeight(int percent)
+    {
+        var weights = new byte[ComboIndex.Count(HoleCards)];
+        for (var i = 0; i < weights.Length; i++)
+        {
+            weights[i] = (byte)Math.Max(1, (Weights?[i] ?? 100) * percent / 100);
+        }
+        return new RangeValue(HoleCards, Bits, weights);
+    }
+}
