@@ -9,6 +9,7 @@ namespace PloSolver.Cli;
 [JsonSerializable(typeof(EquityResult))]
 [JsonSerializable(typeof(EvaluationOutput))]
 [JsonSerializable(typeof(BenchReport))]
+[JsonSerializable(typeof(RangeOutput))]
 internal sealed partial class JsonOutput : JsonSerializerContext;
 
 /// <summary><c>plosolver evaluate --json</c>: the shape of <c>POST /api/hands/evaluate</c>.</summary>
@@ -16,3 +17,9 @@ internal sealed record EvaluationOutput(int Rank, string Category, string Descri
 
 /// <summary>The low half of an evaluation.</summary>
 internal sealed record LowOutput(int Rank, string Description, IReadOnlyList<string> BestFive);
+
+/// <summary><c>plosolver range --json</c>: the shape of <c>POST /api/ranges/parse</c>.</summary>
+/// <param name="Combos">Hands in the range (after board and dead cards).</param>
+/// <param name="WeightedCombos">With weights: the sum of the hands' weights, in hands.</param>
+/// <param name="Sample">A few hands spread through the range.</param>
+internal sealed record RangeOutput(long Combos, double? WeightedCombos, IReadOnlyList<string> Sample);

@@ -5,6 +5,7 @@ var commands = new Dictionary<string, Func<IEnumerable<string>, TextWriter, int>
 {
     ["equity"] = EquityCommand.Run,
     ["evaluate"] = EvaluateCommand.Run,
+    ["range"] = RangeCommand.Run,
     ["bench"] = BenchCommand.Run,
 };
 
@@ -20,9 +21,10 @@ if (args[0] is "-h" or "--help" or "help")
     Console.WriteLine("usage:");
     Console.WriteLine("  " + EquityCommand.Usage);
     Console.WriteLine("  " + EvaluateCommand.Usage);
+    Console.WriteLine("  " + RangeCommand.Usage);
     Console.WriteLine("  " + BenchCommand.Usage);
     Console.WriteLine();
-    Console.WriteLine("Cards: As, as, Th or 10h, and suit symbols (A♠). Docs: docs/cli.md.");
+    Console.WriteLine("Cards: As, as, Th or 10h, and suit symbols (A♠). Ranges: docs/ranges.md. Commands: docs/cli.md.");
     return 0;
 }
 if (args[0] == "--version")

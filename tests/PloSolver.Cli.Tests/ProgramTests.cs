@@ -49,7 +49,7 @@ public sealed class ProgramTests
         var outcome = Cli.Process();
         Assert.Equal(2, outcome.ExitCode);
         Assert.Equal("", outcome.Stdout);
-        Assert.Equal("plosolver: no command given (expected equity, evaluate or bench; see plosolver --help)", outcome.Stderr.TrimEnd());
+        Assert.Equal("plosolver: no command given (expected equity, evaluate, range or bench; see plosolver --help)", outcome.Stderr.TrimEnd());
     }
 
     [Theory]
@@ -66,7 +66,7 @@ public sealed class ProgramTests
     [InlineData(new[] { "evaluate", "AsKsQhJh" }, "plosolver evaluate: hand: without --board, give 5 to 7 cards")]
     [InlineData(new[] { "evaluate", "AsKsQ", "--board", "2c3d4h" }, "plosolver evaluate: hand: 'Q' at position 5 has no suit")]
     [InlineData(new[] { "evaluate", "AsKsQh", "--board", "2c3d4h" }, "plosolver evaluate: hand: plo4 hands have 4 cards, this one has 3")]
-    [InlineData(new[] { "solve", "AsKsQhJh" }, "plosolver: unknown command 'solve' (expected equity, evaluate or bench; see plosolver --help)")]
+    [InlineData(new[] { "solve", "AsKsQhJh" }, "plosolver: unknown command 'solve' (expected equity, evaluate, range or bench; see plosolver --help)")]
     [InlineData(new[] { "bench", "extra" }, "plosolver bench: unexpected argument 'extra'")]
     public void Bad_input_exits_2_with_exactly_one_line_on_stderr(string[] args, string message)
     {
