@@ -39,7 +39,7 @@ internal static partial class EquityCommand
         {
             Game = a.Value("game") ?? "plo4",
             HiLo = a.Has("hilo"),
-            Players = [.. a.Positionals.Select(p => new PlayerInput { Hand = p })],
+            Players = [.. a.Positionals.Select(p => IsHand(p, a.Value("game")) ? new PlayerInput { Hand = p } : new PlayerInput { Range = p })],
             Boards = boards,
             Dead = a.Value("dead"),
             Mode = a.Has("exact") ? "exact" : monteCarlo ? "montecarlo" : "auto",
@@ -80,8 +80,28 @@ internal static partial class EquityCommand
     }
 
     // Field names inside engine messages ("7c is also in players[1].hand").
-    [System.Text.RegularExpressions.GeneratedRegex(@"players\[\d+\]\.hand|boards\[\d\]|(?<=also in )dead")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"players\[\d+\]\.(hand|range)|boards\[\d\]|(?<=also in )dead")]
     private static partial System.Text.RegularExpressions.Regex FieldNames();
+
+    // An argument written only as cards is a hand (so a mistyped hand is an error, not a range of the hands that
+    // hold those cards); anything else is a range. Text that is neither is reported as what it looks like: a
+    // range when it uses range syntax, a hand otherwise.
+    private static bool IsHand(string text, string? gameText)
+    {
+        if (CardParser.TryParse(text, out _, out _))
+        {
+            return true;
+        }
+        var game = Games.TryParse(gameText ?? "plo4", out var parsed) ? parsed : Game.Plo4;
+        if (RangeParser.TryParse(text, game, 0, out _, out _))
+        {
+            return false;
+        }
+        const string ranks = "AKQJT98765432";
+        var rangeSyntax = text.IndexOfAny(['*', '[', ']', '$', ',', ':', '!', '(', ')', '@', '+', '-']) >= 0
+            || text.Zip(text.Skip(1)).Any(pair => ranks.Contains(pair.First) && ranks.Contains(pair.Second)); // "AA": a rank without a suit
+        return !rangeSyntax;
+    }
 
     /// <summary>Names a request field the way the command line spells it.</summary>
     private static string DescribeField(string field, EquityInput input) => field switch
@@ -97,7 +117,7 @@ internal static partial class EquityCommand
         "players" => "hands",
         _ when field.StartsWith("players[", StringComparison.Ordinal) =>
             int.TryParse(field.AsSpan(8, field.IndexOf(']', StringComparison.Ordinal) - 8), CultureInfo.InvariantCulture, out var i)
-                ? $"hand {i + 1} ({input.Players![i].Hand})"
+                ? input.Players![i].Range is { } range ? $"range {i + 1} ({range})" : $"hand {i + 1} ({input.Players[i].Hand})"
                 : field,
         _ => field,
     };

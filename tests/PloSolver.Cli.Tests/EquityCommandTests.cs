@@ -178,9 +178,25 @@ public sealed class EquityCommandTests
         Assert.Equal(plain.Equity, ten.Equity);
     }
 
+    [Fact]
+    public void A_range_argument_is_sampled_against_the_hand()
+    {
+        var (exitCode, stdout) = Cli.Run(EquityCommand.Run, "AsKsQhJh", "AAKK:ds", "--trials", "50000", "--json");
+        Assert.Equal(0, exitCode);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.False(json.RootElement.GetProperty("exact").GetBoolean());
+        Assert.Equal(50_000, json.RootElement.GetProperty("deals").GetInt64());
+        var players = json.RootElement.GetProperty("players");
+        Assert.Equal("AAKK:ds", players[1].GetProperty("input").GetString());
+        Assert.True(players[0].GetProperty("stdErr").GetDouble() > 0);
+        // Against the three double-suited AAKK hands left, AsKsQhJh has about 24.5%.
+        Assert.InRange(players[0].GetProperty("equity").GetDouble(), 22.5, 26.5);
+    }
+
     [Theory]
-    [InlineData(new[] { "AsKsQhJx", "7c8c9d6d" }, "hand 1 (AsKsQhJx): 'x' at position 8 is not a suit")]
-    [InlineData(new[] { "AsKsQhJh", "7c8c9dXd" }, "hand 2 (7c8c9dXd): 'X' at position 7 is not a rank")]
+    [InlineData(new[] { "AsKsQhJ#", "7c8c9d6d" }, "hand 1 (AsKsQhJ#): '#' at position 8 is not a suit")]
+    [InlineData(new[] { "AsKsQhJh", "7c8c9d#d" }, "hand 2 (7c8c9d#d): '#' at position 7 is not a rank")]
+    [InlineData(new[] { "AsKsQhJh", "AA:#" }, "range 2 (AA:#): position 4: unexpected '#'")]
     [InlineData(new[] { "--board", "2c3d4", "AsKsQhJh", "7c8c9d6d" }, "--board: '4' at position 5 has no suit")]
     [InlineData(new[] { "--frobnicate", "AsKsQhJh", "7c8c9d6d" }, "unknown option --frobnicate")]
     [InlineData(new[] { "AsKsQhJh", "7c8c9d6d", "--board" }, "--board needs a value")]

@@ -53,7 +53,7 @@ public sealed class ProgramTests
     }
 
     [Theory]
-    [InlineData(new[] { "equity", "AsKsQhJx", "7c8c9d6d" }, "plosolver equity: hand 1 (AsKsQhJx): 'x' at position 8 is not a suit")]
+    [InlineData(new[] { "equity", "AsKsQhJ#", "7c8c9d6d" }, "plosolver equity: hand 1 (AsKsQhJ#): '#' at position 8 is not a suit")]
     [InlineData(new[] { "equity", "--board", "2c3d4h", "AsKsQhJh", "7c8c9d6d", "--speed", "9" }, "plosolver equity: unknown option --speed")]
     [InlineData(new[] { "equity", "AsKsQhJh", "7c8c9d6d", "--trials" }, "plosolver equity: --trials needs a value")]
     [InlineData(new[] { "equity", "AsKsQhJh", "KdQdJsAs" }, "plosolver equity: hand 2 (KdQdJsAs): As is also in hand 1 (AsKsQhJh)")]

@@ -44,7 +44,7 @@ public static class EquityCalculator
         limits ??= new EquityLimits();
         var clock = Stopwatch.StartNew();
         var parallel = new ParallelWork(limits.Threads > 0 ? limits.Threads : Environment.ProcessorCount, cancellationToken);
-        var hands = problem.Hands.Select(h => new PreparedHand(h)).ToArray();
+        var hands = problem.HasRanges ? [] : problem.Hands.Select(h => new PreparedHand(h)).ToArray();
         var boards = problem.Boards.ToArray();
         var dead = problem.DeadMask;
 
@@ -75,8 +75,11 @@ public static class EquityCalculator
                 ({ } a, { } b) => a < b ? a : b,
                 (var a, var b) => a ?? b,
             };
-            var totals = MonteCarloSampler.Run(hands, boards, dead, problem.HiLo,
-                new MonteCarloLimits(trials, problem.TargetStdErr, time, problem.Seed), parallel, progress, clock);
+            var monteCarloLimits = new MonteCarloLimits(trials, problem.TargetStdErr, time, problem.Seed);
+            var totals = problem.HasRanges
+                ? MonteCarloSampler.RunRanges([.. problem.Ranges.Select((range, p) => range is null ? new HandSource(problem.Hands[p]) : new HandSource(range))],
+                    problem.Game.HoleCards(), boards, dead, problem.HiLo, monteCarloLimits, parallel, progress, clock)
+                : MonteCarloSampler.Run(hands, boards, dead, problem.HiLo, monteCarloLimits, parallel, progress, clock);
             result = MonteCarloResult(problem, totals, clock);
         }
         progress?.Report(new EquityProgress(1, result.Deals));
@@ -85,9 +88,9 @@ public static class EquityCalculator
 
     private static bool ChooseExact(EquityProblem problem, EquityLimits limits)
     {
-        if (problem.Mode == EquityMode.MonteCarlo)
+        if (problem.Mode == EquityMode.MonteCarlo || problem.HasRanges)
         {
-            return false;
+            return false; // ranges are sampled; exact enumeration takes known hands
         }
         if (problem.Boards.Count == 1)
         {
@@ -96,7 +99,7 @@ public static class EquityCalculator
         var missing1 = 5 - problem.Boards[0].Length;
         var missing2 = 5 - problem.Boards[1].Length;
         var fits = DoubleBoardEnumerator.Supports(missing1, missing2)
-            && DoubleBoardEnumerator.Visits(problem.AvailableCards, missing1, missing2) * problem.Hands.Count <= limits.ExactVisitBudget;
+            && DoubleBoardEnumerator.Visits(problem.AvailableCards, missing1, missing2) * problem.Inputs.Count <= limits.ExactVisitBudget;
         if (!fits && problem.Mode == EquityMode.Exact)
         {
             throw new EquityLimitException("mode",
@@ -116,7 +119,7 @@ public static class EquityCalculator
 
     private static EquityResult SingleBoardResult(EquityProblem problem, BoardTally tally, Stopwatch clock)
     {
-        var players = new PlayerEquity[problem.Hands.Count];
+        var players = new PlayerEquity[problem.Inputs.Count];
         for (var p = 0; p < players.Length; p++)
         {
             var board = BoardResult(tally, p, problem.HiLo);
@@ -127,7 +130,7 @@ public static class EquityCalculator
 
     private static EquityResult DoubleBoardResult(EquityProblem problem, DoubleBoardTotals totals, Stopwatch clock)
     {
-        var players = new PlayerEquity[problem.Hands.Count];
+        var players = new PlayerEquity[problem.Inputs.Count];
         var deals = totals.Deals;
         for (var p = 0; p < players.Length; p++)
         {
@@ -142,7 +145,7 @@ public static class EquityCalculator
 
     private static EquityResult MonteCarloResult(EquityProblem problem, MonteCarloTotals totals, Stopwatch clock)
     {
-        var players = new PlayerEquity[problem.Hands.Count];
+        var players = new PlayerEquity[problem.Inputs.Count];
         var scoopShown = problem.HiLo || totals.Boards.Length == 2;
         for (var p = 0; p < players.Length; p++)
         {

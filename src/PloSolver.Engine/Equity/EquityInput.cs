@@ -16,11 +16,14 @@ public enum EquityMode
     MonteCarlo,
 }
 
-/// <summary>One player's cards as the caller wrote them.</summary>
+/// <summary>One player's cards as the caller wrote them: a hand or a range, not both.</summary>
 public sealed record PlayerInput
 {
     /// <summary>Exact hole cards, e.g. <c>AsKsQhJh</c>.</summary>
     public string? Hand { get; init; }
+
+    /// <summary>A range in the language of docs/ranges.md, e.g. <c>AA**:ds</c>.</summary>
+    public string? Range { get; init; }
 }
 
 /// <summary>
@@ -73,13 +76,14 @@ public sealed class EquityProblem
     /// <summary>Most trials one request may ask for.</summary>
     public const long MaxTrials = 100_000_000_000;
 
-    private EquityProblem(Game game, bool hiLo, string[] inputs, Card[][] hands, Card[][] boards, Card[] dead, EquityMode mode,
+    private EquityProblem(Game game, bool hiLo, string[] inputs, Card[][] hands, HandRange?[] ranges, Card[][] boards, Card[] dead, EquityMode mode,
         long? trials, ulong seed, TimeSpan? timeLimit, double? targetStdErr)
     {
         Game = game;
         HiLo = hiLo;
         Inputs = inputs;
         Hands = hands;
+        Ranges = ranges;
         Boards = boards;
         Dead = dead;
         Mode = mode;
@@ -98,8 +102,14 @@ public sealed class EquityProblem
     /// <summary>Each player's input text, echoed in results.</summary>
     public IReadOnlyList<string> Inputs { get; }
 
-    /// <summary>Each player's hole cards.</summary>
+    /// <summary>Each player's hole cards (empty for a player given a range).</summary>
     public IReadOnlyList<Card[]> Hands { get; }
+
+    /// <summary>Each player's range, or null for a player given a hand.</summary>
+    public IReadOnlyList<HandRange?> Ranges { get; }
+
+    /// <summary>Whether any player is given a range.</summary>
+    public bool HasRanges => Ranges.Any(r => r is not null);
 
     /// <summary>One or two boards (an empty board is preflop).</summary>
     public IReadOnlyList<Card[]> Boards { get; }
@@ -197,11 +207,23 @@ public sealed class EquityProblem
             Error("players", $"expected 2 to 9 players, got {players.Count}");
         }
         var hands = new Card[players.Count][];
+        var ranges = new HandRange?[players.Count];
         var inputs = new string[players.Count];
         for (var i = 0; i < players.Count; i++)
         {
+            hands[i] = [];
+            var player = players[i];
+            if (player?.Range is not null)
+            {
+                if (player.Hand is not null)
+                {
+                    Error($"players[{i}]", "give a hand or a range, not both");
+                }
+                inputs[i] = player.Range.Trim();
+                continue; // parsed below, once every known card is claimed
+            }
             var field = $"players[{i}].hand";
-            var text = players[i]?.Hand;
+            var text = player?.Hand;
             inputs[i] = text?.Trim() ?? "";
             hands[i] = Claim(field, text, required: true);
             if (hands[i].Length != 0 && hands[i].Length != game.HoleCards() && !found.ContainsKey("game"))
@@ -228,6 +250,23 @@ public sealed class EquityProblem
 
         var dead = Claim("dead", input.Dead, required: false);
 
+        // Ranges leave out every hand holding a known card: the boards, the dead cards and the exact hands.
+        var known = owners.Keys.Aggregate(0UL, (mask, card) => mask | 1UL << card);
+        for (var i = 0; i < players.Count; i++)
+        {
+            if (players[i]?.Range is { } text && players[i]?.Hand is null && !found.ContainsKey("game"))
+            {
+                if (RangeParser.TryParse(text, game, known, out var range, out var rangeError))
+                {
+                    ranges[i] = range;
+                }
+                else
+                {
+                    Error($"players[{i}].range", $"position {rangeError.Position}: {rangeError.Message}");
+                }
+            }
+        }
+
         var needed = players.Count * game.HoleCards() + 5 * boards.Length + dead.Length;
         if (needed > Card.DeckSize && !found.ContainsKey("players"))
         {
@@ -250,6 +289,10 @@ public sealed class EquityProblem
         {
             Error("mode", "exact enumeration takes no trials, target precision or time limit");
         }
+        if (mode == EquityMode.Exact && Array.Exists(ranges, r => r is not null))
+        {
+            Error("mode", "exact enumeration takes known hands; equity with a range is computed by Monte Carlo");
+        }
         if (mode == EquityMode.Exact && boards.Length == 2 && found.Count == 0
             && !DoubleBoardEnumerator.Supports(5 - boards[0].Length, 5 - boards[1].Length))
         {
@@ -262,7 +305,7 @@ public sealed class EquityProblem
             problem = null;
             return false;
         }
-        problem = new EquityProblem(game, input.HiLo, inputs, hands, boards, dead, mode, input.Trials, unchecked((ulong)(input.Seed ?? 0)),
+        problem = new EquityProblem(game, input.HiLo, inputs, hands, ranges, boards, dead, mode, input.Trials, unchecked((ulong)(input.Seed ?? 0)),
             input.TimeLimitMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null, input.TargetStdErr);
         return true;
     }

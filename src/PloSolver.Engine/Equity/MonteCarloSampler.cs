@@ -20,6 +20,7 @@ internal static class MonteCarloSampler
 {
     public const int ChunkTrials = 1 << 14;
 
+    /// <summary>Monte Carlo for known hands: the deck is fixed, and each hand gets its own lookup tables.</summary>
     public static MonteCarloTotals Run(PreparedHand[] hands, Card[][] boards, ulong dead, bool hiLo, MonteCarloLimits limits,
         ParallelWork parallel, IProgress<EquityProgress>? progress, Stopwatch clock)
     {
@@ -33,11 +34,46 @@ internal static class MonteCarloSampler
             used |= Card.ToMask(board);
         }
         var deck = Card.FromMask(~used & ((1UL << Card.DeckSize) - 1));
+        var deckIndexes = deck.Select(c => (int)c.Index).ToArray();
+        var dealt = boards.Sum(b => 5 - b.Length);
         foreach (var hand in hands)
         {
             hand.BuildLookupTables();
         }
-        var totals = new MonteCarloTotals(hands.Length, boards.Length);
+        return Run(hands.Length, boards.Length, limits, parallel, progress, clock, (rng, trials, local) =>
+        {
+            if (boards.Length == 1 && !hiLo)
+            {
+                RunSingleBoardHighChunk(hands, boards[0], deck, rng, trials, local);
+            }
+            else
+            {
+                var source = new KnownHands(hands, new CardSampler(rng, deckIndexes, dealt));
+                RunChunk(ref source, boards, hiLo, hands.Length, trials, local);
+            }
+        });
+    }
+
+    /// <summary>Monte Carlo when some player holds a range: every trial draws the players' hands, then the board.</summary>
+    public static MonteCarloTotals RunRanges(HandSource[] players, int holeCards, Card[][] boards, ulong dead, bool hiLo, MonteCarloLimits limits,
+        ParallelWork parallel, IProgress<EquityProgress>? progress, Stopwatch clock)
+    {
+        var known = dead;
+        foreach (var board in boards)
+        {
+            known |= Card.ToMask(board);
+        }
+        return Run(players.Length, boards.Length, limits, parallel, progress, clock, (rng, trials, local) =>
+        {
+            var source = new RangeHands(players, known, holeCards, rng);
+            RunChunk(ref source, boards, hiLo, players.Length, trials, local);
+        });
+    }
+
+    private static MonteCarloTotals Run(int players, int boardCount, MonteCarloLimits limits, ParallelWork parallel,
+        IProgress<EquityProgress>? progress, Stopwatch clock, Action<Xoshiro, int, MonteCarloTotals> runChunk)
+    {
+        var totals = new MonteCarloTotals(players, boardCount);
         var chunks = (limits.Trials + ChunkTrials - 1) / ChunkTrials;
         var started = clock.Elapsed;
         bool TimeIsUp() => limits.TimeLimit is { } limit && clock.Elapsed - started >= limit;
@@ -82,19 +118,11 @@ internal static class MonteCarloSampler
         {
             var first = next;
             var size = Math.Min(chunks - next, batch);
-            var locals = parallel.Run(size, () => new MonteCarloTotals(hands.Length, boards.Length), (item, local) =>
+            var locals = parallel.Run(size, () => new MonteCarloTotals(players, boardCount), (item, local) =>
             {
                 var chunk = first + item;
                 var trials = (int)Math.Min(ChunkTrials, limits.Trials - chunk * ChunkTrials);
-                var rng = new Xoshiro(limits.Seed, (ulong)chunk);
-                if (boards.Length == 1 && !hiLo)
-                {
-                    RunSingleBoardHighChunk(hands, boards[0], deck, rng, trials, local);
-                }
-                else
-                {
-                    RunChunk(hands, boards, deck, hiLo, rng, trials, local);
-                }
+                runChunk(new Xoshiro(limits.Seed, (ulong)chunk), trials, local);
             }, progress is null ? null : f => Report(Fraction(first + (long)(f * size), double.NaN),
                 Math.Min(limits.Trials, (first + (long)(f * size)) * ChunkTrials)), TimeIsUp);
             foreach (var local in locals)
@@ -201,28 +229,26 @@ internal static class MonteCarloSampler
         }
     }
 
-    private static void RunChunk(PreparedHand[] hands, Card[][] boards, Card[] sourceDeck, bool hiLo, Xoshiro rng, int trials, MonteCarloTotals tally)
+    /// <summary>
+    /// The generic trial loop: <typeparamref name="TSource"/> deals each trial (the missing board cards, and the
+    /// players' hands when they come from ranges) and evaluates the players; the pot accounting is shared. A
+    /// struct type argument gets its own compiled copy, so the indirection costs nothing.
+    /// </summary>
+    private static void RunChunk<TSource>(ref TSource source, Card[][] boards, bool hiLo, int players, int trials, MonteCarloTotals tally)
+        where TSource : struct, ITrialSource
     {
-        var players = hands.Length;
-        var deck = new int[sourceDeck.Length];
-        for (var i = 0; i < deck.Length; i++)
-        {
-            deck[i] = sourceDeck[i].Index;
-        }
         var boardCount = boards.Length;
         var cards = new int[boardCount * 5];
-        var dealt = 0;
+        var known = new int[boardCount];
         for (var b = 0; b < boardCount; b++)
         {
+            known[b] = boards[b].Length;
             for (var i = 0; i < boards[b].Length; i++)
             {
                 cards[b * 5 + i] = boards[b][i].Index;
             }
-            dealt += 5 - boards[b].Length;
         }
         var potTotal = BoardTally.Pot * boardCount;
-        var sampler = new CardSampler(rng, deck, dealt);
-        var block = ReadOnlySpan<int>.Empty;
         Span<ushort> hi = stackalloc ushort[players];
         Span<ushort> lo = stackalloc ushort[hiLo ? players : 0];
         Span<int> hiUnits = stackalloc int[players];
@@ -232,28 +258,17 @@ internal static class MonteCarloSampler
 
         for (var t = 0; t < trials; t++)
         {
-            var inBlock = t % CardSampler.BlockTrials;
-            if (inBlock == 0)
-            {
-                block = sampler.Deal(Math.Min(CardSampler.BlockTrials, trials - t));
-            }
-            var drawn = block.Slice(inBlock * dealt, dealt);
+            source.Deal(cards, known);
             total.Clear();
-            var position = 0;
             for (var b = 0; b < boardCount; b++)
             {
-                var board = cards.AsSpan(b * 5, 5);
-                for (var i = boards[b].Length; i < 5; i++)
-                {
-                    board[i] = drawn[position++];
-                }
-                var summary = BoardSummary.Of(board[0], board[1], board[2], board[3], board[4]);
+                var summary = BoardSummary.Of(cards[b * 5], cards[b * 5 + 1], cards[b * 5 + 2], cards[b * 5 + 3], cards[b * 5 + 4]);
                 for (var p = 0; p < players; p++)
                 {
-                    hi[p] = hands[p].HighFromLookupTables(summary);
+                    hi[p] = source.High(p, summary);
                     if (hiLo)
                     {
-                        lo[p] = hands[p].Low(summary.LowMask);
+                        lo[p] = source.Low(p, summary.LowMask);
                     }
                 }
                 Showdown.Resolve(hi, lo, hiUnits, loUnits);
@@ -416,6 +431,19 @@ internal sealed class CardSampler
         _cards = new int[BlockTrials * perTrial + 1];
     }
 
+    private int _next = BlockTrials;
+
+    /// <summary>The next trial's cards, dealing a new block when the current one is used up.</summary>
+    public ReadOnlySpan<int> Next()
+    {
+        if (_next == BlockTrials)
+        {
+            Deal(BlockTrials);
+            _next = 0;
+        }
+        return _cards.AsSpan(_perTrial * _next++, _perTrial);
+    }
+
     /// <summary>Deals <paramref name="trials"/> (at most <see cref="BlockTrials"/>) trials' cards, perTrial each.</summary>
     public ReadOnlySpan<int> Deal(int trials)
     {
@@ -458,4 +486,38 @@ internal sealed class CardSampler
         }
         return output.AsSpan(0, end);
     }
+}
+
+/// <summary>What the trial loop needs from a way of dealing: the missing cards of each trial and the players'
+/// values on a board.</summary>
+internal interface ITrialSource
+{
+    /// <summary>Deals one trial: fills each board's missing cards (board b is cards[5b..5b+5), its first
+    /// <paramref name="known"/>[b] cards already there).</summary>
+    public void Deal(int[] cards, int[] known);
+
+    public ushort High(int player, in BoardSummary board);
+
+    public ushort Low(int player, int boardLowMask);
+}
+
+/// <summary>Known hands: the board cards come from the block sampler, values from the hands' own tables.</summary>
+internal struct KnownHands(PreparedHand[] hands, CardSampler sampler) : ITrialSource
+{
+    public readonly void Deal(int[] cards, int[] known)
+    {
+        var drawn = sampler.Next();
+        var position = 0;
+        for (var b = 0; b < known.Length; b++)
+        {
+            for (var i = known[b]; i < 5; i++)
+            {
+                cards[b * 5 + i] = drawn[position++];
+            }
+        }
+    }
+
+    public readonly ushort High(int player, in BoardSummary board) => hands[player].HighFromLookupTables(board);
+
+    public readonly ushort Low(int player, int boardLowMask) => hands[player].Low(boardLowMask);
 }

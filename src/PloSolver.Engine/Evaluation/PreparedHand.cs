@@ -170,9 +170,10 @@ internal static class DirectOmaha
     // Pair index of two ranks in either order.
     private static readonly byte[] PairOfRanks = BuildPairOfRanks();
 
-    public static ushort High(ReadOnlySpan<Card> hole, ReadOnlySpan<Card> board)
+    public static ushort High(ReadOnlySpan<Card> hole, ReadOnlySpan<Card> board) => High(hole, BoardSummary.Of(board));
+
+    public static ushort High(ReadOnlySpan<Card> hole, in BoardSummary summary)
     {
-        var summary = BoardSummary.Of(board);
         var row = OmahaTables.PairRows.AsSpan(summary.Pattern * Combinatorics.RankPairs, Combinatorics.RankPairs);
         var best = 0;
         for (var i = 0; i < hole.Length; i++)

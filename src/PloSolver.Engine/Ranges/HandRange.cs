@@ -25,6 +25,12 @@ public sealed class HandRange
         Combos = count;
     }
 
+    /// <summary>A bit per possible hand (by <see cref="ComboIndex"/>).</summary>
+    internal ulong[] Bits => _bits;
+
+    /// <summary>Weight per hand in percent, or null when every weight is 100.</summary>
+    internal byte[]? Weights => _weights;
+
     /// <summary>The variant: every hand has its number of hole cards.</summary>
     public Game Game { get; }
 

@@ -1,0 +1,133 @@
+namespace PloSolver.Engine.Tests.Equity;
+
+/// <summary>Equity with ranges (Monte Carlo) against weighted averages of exact hand-versus-hand results.</summary>
+public sealed class RangeEquityTests
+{
+    private static EquityProblem Problem(string hand, string range, string[]? boards = null, long trials = 400_000, long seed = 3) =>
+        EquitySpots.Create(new EquityInput
+        {
+            Players = [new PlayerInput { Hand = hand }, new PlayerInput { Range = range }],
+            Boards = boards ?? [],
+            Trials = trials,
+            Seed = seed,
+        });
+
+    // The exact equity of the hand against every combo of the range, averaged by the combos' weights.
+    private static double ExactAgainstRange(string hand, string range, string[] boards)
+    {
+        var known = Card.ToMask(CardParser.Parse(hand));
+        foreach (var board in boards)
+        {
+            known |= Card.ToMask(CardParser.Parse(board));
+        }
+        var parsed = RangeParser.Parse(range, Game.Plo4, known);
+        double sum = 0, weights = 0;
+        foreach (var (combo, weight) in parsed.Hands())
+        {
+            var exact = EquityCalculator.Calculate(EquitySpots.Create(EquitySpots.Input("plo4", [hand, Card.Format(combo)], boards)));
+            sum += weight * exact.Players[0].Equity;
+            weights += weight;
+        }
+        return sum / weights;
+    }
+
+    [Theory]
+    [InlineData("AsKsQhJh", "AAKK:ds", new string[0])]
+    [InlineData("AsKsQhJh", "AxAyKxKy,QQJJ", new[] { "2c7d9h" })]
+    [InlineData("Ah2h3c4c", "AcAd@25,KK!KKK", new[] { "5d6d7s8s" })]
+    public void Monte_Carlo_against_a_range_agrees_with_the_exact_average_over_its_hands(string hand, string range, string[] boards)
+    {
+        var exact = ExactAgainstRange(hand, range, boards);
+        var result = EquityCalculator.Calculate(Problem(hand, range, boards));
+        Assert.False(result.Exact);
+        var stdErr = result.Players[0].StdErr!.Value;
+        Assert.True(Math.Abs(result.Players[0].Equity - exact) <= 3 * stdErr + 1e-9, $"sampled {result.Players[0].Equity} ± {stdErr}, exact {exact}");
+        Assert.Equal(100, result.Players.Sum(p => p.Equity), 9);
+    }
+
+    [Fact]
+    public void Hands_of_a_range_that_share_a_card_with_a_known_hand_never_meet()
+    {
+        // Against AsAh, the only aces left are Ac and Ad: "AA" is exactly the 1,128 hands holding both.
+        var exact = ExactAgainstRange("AsAhKsKh", "AA", []);
+        var result = EquityCalculator.Calculate(Problem("AsAhKsKh", "AA"));
+        Assert.True(Math.Abs(result.Players[0].Equity - exact) <= 3 * result.Players[0].StdErr!.Value + 1e-9);
+    }
+
+    [Fact]
+    public void The_same_seed_gives_the_same_answer_on_any_number_of_threads()
+    {
+        var problem = Problem("AsKsQhJh", "AA,KK:ds", trials: 100_000);
+        var one = EquityCalculator.Calculate(problem, new EquityLimits { Threads = 1 });
+        var two = EquityCalculator.Calculate(problem, new EquityLimits { Threads = 2 });
+        Assert.Equal(one.Players.Select(p => (p.Equity, p.Win, p.Tie)), two.Players.Select(p => (p.Equity, p.Win, p.Tie)));
+    }
+
+    [Fact]
+    public void Two_ranges_against_each_other_sum_to_100_percent()
+    {
+        var problem = EquitySpots.Create(new EquityInput
+        {
+            Players = [new PlayerInput { Range = "AA" }, new PlayerInput { Range = "KK" }, new PlayerInput { Range = "RROO" }],
+            Trials = 50_000,
+        });
+        var result = EquityCalculator.Calculate(problem);
+        Assert.Equal(100, result.Players.Sum(p => p.Equity), 9);
+        Assert.Equal(["AA", "KK", "RROO"], result.Players.Select(p => p.Input));
+    }
+
+    [Fact]
+    public void Ranges_that_cannot_be_dealt_together_are_refused()
+    {
+        // Both players need the same four cards.
+        var problem = EquitySpots.Create(new EquityInput
+        {
+            Players = [new PlayerInput { Range = "AsAhAdAc" }, new PlayerInput { Range = "AA" }],
+            Trials = 1_000,
+        });
+        var error = Assert.Throws<EquityLimitException>(() => EquityCalculator.Calculate(problem));
+        Assert.Equal("players", error.Field);
+    }
+
+    [Theory]
+    [InlineData("AA", "AA#", "players[1].range", "position 3: unexpected '#'")]
+    [InlineData("AsKsQhJh", "AsAhAdAc:KKKK", "players[1].range", "matches no hand")]
+    public void A_bad_range_is_reported_on_its_field(string hand, string range, string field, string message)
+    {
+        Assert.False(EquityProblem.TryCreate(new EquityInput { Players = [new PlayerInput { Hand = hand == "AA" ? "AsKsQhJh" : hand }, new PlayerInput { Range = range }] },
+            out _, out var errors));
+        Assert.Contains(errors[field], m => m.Contains(message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_range_emptied_by_the_known_cards_is_refused()
+    {
+        Assert.False(EquityProblem.TryCreate(new EquityInput
+        {
+            Players = [new PlayerInput { Hand = "AsAhKsKh" }, new PlayerInput { Range = "AAA" }],
+            Boards = ["Ad2c3c"],
+        }, out _, out var errors));
+        Assert.Contains("once the board and dead cards are removed", errors["players[1].range"][0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_player_gives_a_hand_or_a_range_not_both()
+    {
+        Assert.False(EquityProblem.TryCreate(new EquityInput
+        {
+            Players = [new PlayerInput { Hand = "AsKsQhJh", Range = "AA" }, new PlayerInput { Hand = "7c8c9d6d" }],
+        }, out _, out var errors));
+        Assert.Equal(["give a hand or a range, not both"], errors["players[0]"]);
+    }
+
+    [Fact]
+    public void Exact_mode_is_refused_for_ranges()
+    {
+        Assert.False(EquityProblem.TryCreate(new EquityInput
+        {
+            Players = [new PlayerInput { Hand = "AsKsQhJh" }, new PlayerInput { Range = "AA" }],
+            Mode = "exact",
+        }, out _, out var errors));
+        Assert.Contains("Monte Carlo", errors["mode"][0], StringComparison.Ordinal);
+    }
+}
