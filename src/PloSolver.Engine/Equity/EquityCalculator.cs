@@ -14,6 +14,10 @@ public sealed record EquityLimits
     /// such as the server set smaller budgets.</summary>
     public long ExactVisitBudget { get; init; } = 20_000_000;
 
+    /// <summary>Most hand evaluations (board completions × the product of the players' hand counts) an exact
+    /// enumeration with ranges may make: any hand against any PLO4 range on the turn fits (44 × 123,410).</summary>
+    public double ExactRangeBudget { get; init; } = 30_000_000;
+
     /// <summary>Most Monte Carlo trials.</summary>
     public long MaxTrials { get; init; } = EquityProblem.MaxTrials;
 
@@ -48,12 +52,20 @@ public static class EquityCalculator
         var boards = problem.Boards.ToArray();
         var dead = problem.DeadMask;
 
-        var exact = ChooseExact(problem, limits);
+        var rangePlayers = problem.HasRanges
+            ? problem.Ranges.Select((range, p) => range is null ? new PlayerHands(problem.Hands[p]) : range.Flat).ToArray()
+            : null;
+        var exact = ChooseExact(problem, limits, rangePlayers);
         EquityResult result;
-        if (exact && boards.Length == 1)
+        if (exact && rangePlayers is not null)
+        {
+            var (tally, deals) = RangeEnumerator.Enumerate(rangePlayers, boards[0], dead, problem.HiLo, parallel);
+            result = SingleBoardResult(problem, tally, deals, clock);
+        }
+        else if (exact && boards.Length == 1)
         {
             var tally = BoardCounter.Count(hands, boards[0], dead, problem.HiLo, parallel);
-            result = SingleBoardResult(problem, tally, clock);
+            result = SingleBoardResult(problem, tally, tally.Deals, clock);
         }
         else if (exact)
         {
@@ -86,26 +98,40 @@ public static class EquityCalculator
         return result;
     }
 
-    private static bool ChooseExact(EquityProblem problem, EquityLimits limits)
+    private static bool ChooseExact(EquityProblem problem, EquityLimits limits, PlayerHands[]? rangePlayers)
     {
-        if (problem.Mode == EquityMode.MonteCarlo || problem.HasRanges)
+        if (problem.Mode == EquityMode.MonteCarlo)
         {
-            return false; // ranges are sampled; exact enumeration takes known hands
+            return false;
         }
-        if (problem.Boards.Count == 1)
+        string? refusal;
+        if (rangePlayers is not null)
+        {
+            // Ranges: one board, at most three ranges, completions × hands within the budget.
+            var ranges = rangePlayers.Count(p => p.Count > 1);
+            var work = RangeEnumerator.Work(rangePlayers, problem.AvailableCards - ranges * problem.Game.HoleCards(), 5 - problem.Boards[0].Length);
+            refusal = problem.Boards.Count == 2 ? "exact equity with ranges takes one board; use montecarlo"
+                : ranges > RangeEnumerator.MaxRanges ? $"exact equity takes at most {RangeEnumerator.MaxRanges} ranges; use montecarlo"
+                : work > limits.ExactRangeBudget ? $"exact enumeration of these ranges on this board needs {work:0.#e0} hand evaluations, over the budget of {limits.ExactRangeBudget:0.#e0}; use montecarlo, deal more board cards or narrow the ranges"
+                : null;
+        }
+        else if (problem.Boards.Count == 1)
         {
             return true; // counting costs at most a few thousand patterns and their flush corrections
         }
-        var missing1 = 5 - problem.Boards[0].Length;
-        var missing2 = 5 - problem.Boards[1].Length;
-        var fits = DoubleBoardEnumerator.Supports(missing1, missing2)
-            && DoubleBoardEnumerator.Visits(problem.AvailableCards, missing1, missing2) * problem.Inputs.Count <= limits.ExactVisitBudget;
-        if (!fits && problem.Mode == EquityMode.Exact)
+        else
         {
-            throw new EquityLimitException("mode",
-                "exact double-board enumeration of these boards exceeds the work budget; use montecarlo or deal more board cards");
+            var missing1 = 5 - problem.Boards[0].Length;
+            var missing2 = 5 - problem.Boards[1].Length;
+            var fits = DoubleBoardEnumerator.Supports(missing1, missing2)
+                && DoubleBoardEnumerator.Visits(problem.AvailableCards, missing1, missing2) * problem.Inputs.Count <= limits.ExactVisitBudget;
+            refusal = fits ? null : "exact double-board enumeration of these boards exceeds the work budget; use montecarlo or deal more board cards";
         }
-        return fits;
+        if (refusal is not null && problem.Mode == EquityMode.Exact)
+        {
+            throw new EquityLimitException("mode", refusal);
+        }
+        return refusal is null;
     }
 
     private static double Percent(long part, long whole) => whole == 0 ? 0 : 100.0 * part / whole;
@@ -117,7 +143,7 @@ public static class EquityCalculator
         hiLo ? Percent(tally.Hi[p], tally.Deals * BoardTally.Pot) : null,
         hiLo ? Percent(tally.Lo[p], tally.Deals * BoardTally.Pot) : null);
 
-    private static EquityResult SingleBoardResult(EquityProblem problem, BoardTally tally, Stopwatch clock)
+    private static EquityResult SingleBoardResult(EquityProblem problem, BoardTally tally, long deals, Stopwatch clock)
     {
         var players = new PlayerEquity[problem.Inputs.Count];
         for (var p = 0; p < players.Length; p++)
@@ -125,7 +151,7 @@ public static class EquityCalculator
             var board = BoardResult(tally, p, problem.HiLo);
             players[p] = new PlayerEquity(problem.Inputs[p], board.Equity, board.Win, board.Tie, problem.HiLo ? board.Win : null, null, [board]);
         }
-        return new EquityResult(true, tally.Deals, clock.Elapsed.TotalMilliseconds, players);
+        return new EquityResult(true, deals, clock.Elapsed.TotalMilliseconds, players);
     }
 
     private static EquityResult DoubleBoardResult(EquityProblem problem, DoubleBoardTotals totals, Stopwatch clock)

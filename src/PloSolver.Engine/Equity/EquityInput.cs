@@ -289,10 +289,6 @@ public sealed class EquityProblem
         {
             Error("mode", "exact enumeration takes no trials, target precision or time limit");
         }
-        if (mode == EquityMode.Exact && Array.Exists(ranges, r => r is not null))
-        {
-            Error("mode", "exact enumeration takes known hands; equity with a range is computed by Monte Carlo");
-        }
         if (mode == EquityMode.Exact && boards.Length == 2 && found.Count == 0
             && !DoubleBoardEnumerator.Supports(5 - boards[0].Length, 5 - boards[1].Length))
         {

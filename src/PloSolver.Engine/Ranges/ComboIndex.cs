@@ -21,6 +21,42 @@ internal static class ComboIndex
         return (int)index;
     }
 
+    /// <summary>Every n-card set in rank order (index 0, 1, 2 …) with its mask: nested loops over the cards in
+    /// colex order, far cheaper than unranking each index.</summary>
+    public static IEnumerable<(int Index, ulong Mask)> All(int n)
+    {
+        var cards = new int[n];
+        var index = 0;
+        for (var i = 0; i < n; i++)
+        {
+            cards[i] = i;
+        }
+        while (true)
+        {
+            var mask = 0UL;
+            foreach (var card in cards)
+            {
+                mask |= 1UL << card;
+            }
+            yield return (index++, mask);
+            // Colex successor: raise the lowest card that can move up, reset the ones below it.
+            var pos = 0;
+            while (pos < n - 1 && cards[pos] + 1 == cards[pos + 1])
+            {
+                pos++;
+            }
+            if (pos == n - 1 && cards[pos] == Card.DeckSize - 1)
+            {
+                yield break;
+            }
+            cards[pos]++;
+            for (var i = 0; i < pos; i++)
+            {
+                cards[i] = i;
+            }
+        }
+    }
+
     /// <summary>The mask of the n-card set with the given rank.</summary>
     public static ulong Unrank(int index, int n)
     {

@@ -25,6 +25,11 @@ public sealed class HandRange
         Combos = count;
     }
 
+    private PlayerHands? _hands;
+
+    /// <summary>The hands as flat arrays for enumeration, built once per range.</summary>
+    internal PlayerHands Flat => _hands ??= new PlayerHands(this);
+
     /// <summary>A bit per possible hand (by <see cref="ComboIndex"/>).</summary>
     internal ulong[] Bits => _bits;
 
@@ -74,11 +79,18 @@ public sealed class HandRange
     }
 
     /// <summary>Every hand with its weight in percent, in a fixed order.</summary>
-    public IEnumerable<(Card[] Hand, int Weight)> Hands()
+    public IEnumerable<(Card[] Hand, int Weight)> Hands() =>
+        HandMasks().Select(hand => (Card.FromMask(hand.Mask), hand.Weight));
+
+    /// <summary>Every hand as a card mask with its weight in percent, in index order.</summary>
+    internal IEnumerable<(ulong Mask, int Weight)> HandMasks()
     {
-        foreach (var (index, weight) in Indexes())
+        foreach (var (index, mask) in ComboIndex.All(Game.HoleCards()))
         {
-            yield return (Card.FromMask(ComboIndex.Unrank(index, Game.HoleCards())), weight);
+            if ((_bits[index >> 6] >> index & 1) != 0)
+            {
+                yield return (mask, _weights?[index] ?? 100);
+            }
         }
     }
 

@@ -1,6 +1,6 @@
 namespace PloSolver.Engine.Tests.Equity;
 
-/// <summary>Equity with ranges (Monte Carlo) against weighted averages of exact hand-versus-hand results.</summary>
+/// <summary>Equity with ranges, exact and Monte Carlo, against weighted averages of exact hand-versus-hand results.</summary>
 public sealed class RangeEquityTests
 {
     private static EquityProblem Problem(string hand, string range, string[]? boards = null, long trials = 400_000, long seed = 3) =>
@@ -8,12 +8,13 @@ public sealed class RangeEquityTests
         {
             Players = [new PlayerInput { Hand = hand }, new PlayerInput { Range = range }],
             Boards = boards ?? [],
+            Mode = "montecarlo",
             Trials = trials,
             Seed = seed,
         });
 
     // The exact equity of the hand against every combo of the range, averaged by the combos' weights.
-    private static double ExactAgainstRange(string hand, string range, string[] boards)
+    private static double ExactAgainstRange(string hand, string range, string[] boards, bool hiLo = false)
     {
         var known = Card.ToMask(CardParser.Parse(hand));
         foreach (var board in boards)
@@ -24,7 +25,7 @@ public sealed class RangeEquityTests
         double sum = 0, weights = 0;
         foreach (var (combo, weight) in parsed.Hands())
         {
-            var exact = EquityCalculator.Calculate(EquitySpots.Create(EquitySpots.Input("plo4", [hand, Card.Format(combo)], boards)));
+            var exact = EquityCalculator.Calculate(EquitySpots.Create(EquitySpots.Input("plo4", [hand, Card.Format(combo)], boards, hiLo: hiLo)));
             sum += weight * exact.Players[0].Equity;
             weights += weight;
         }
@@ -120,14 +121,69 @@ public sealed class RangeEquityTests
         Assert.Equal(["give a hand or a range, not both"], errors["players[0]"]);
     }
 
-    [Fact]
-    public void Exact_mode_is_refused_for_ranges()
+    [Theory]
+    [InlineData("AsKsQhJh", "AAKK:ds", new[] { "2c7d9h" }, false)]
+    [InlineData("AsKsQhJh", "AxAyxy@30,QQJJ", new[] { "2c7d9hTd" }, false)]
+    [InlineData("Ah2h3c4c", "AcAd@25,KK!KKK", new[] { "5d6d7s8s" }, true)]
+    [InlineData("AsKsQhJh", "****", new[] { "2c7d9hTs3s" }, false)]
+    public void Exact_equity_against_a_range_is_the_weighted_average_over_its_hands(string hand, string range, string[] boards, bool hiLo)
     {
-        Assert.False(EquityProblem.TryCreate(new EquityInput
+        var problem = EquitySpots.Create(new EquityInput
         {
-            Players = [new PlayerInput { Hand = "AsKsQhJh" }, new PlayerInput { Range = "AA" }],
+            Players = [new PlayerInput { Hand = hand }, new PlayerInput { Range = range }],
+            Boards = boards,
+            HiLo = hiLo,
             Mode = "exact",
-        }, out _, out var errors));
-        Assert.Contains("Monte Carlo", errors["mode"][0], StringComparison.Ordinal);
+        });
+        var result = EquityCalculator.Calculate(problem);
+        Assert.True(result.Exact);
+        Assert.Equal(ExactAgainstRange(hand, range, boards, hiLo), result.Players[0].Equity, 9);
+        Assert.Equal(100, result.Players.Sum(p => p.Equity), 9);
+    }
+
+    [Fact]
+    public void Exact_range_against_range_is_the_average_over_every_pair_of_hands_that_share_no_card()
+    {
+        string[] board = ["2c7d9hTd"];
+        var known = Card.ToMask(CardParser.Parse(board[0]));
+        var first = RangeParser.Parse("AAKK:ds", Game.Plo4, known).Hands().ToArray();
+        var second = RangeParser.Parse("QxQyJxJy,AsAh**", Game.Plo4, known).Hands().ToArray();
+        double sum = 0, weights = 0;
+        foreach (var (a, wa) in first)
+        {
+            foreach (var (b, wb) in second)
+            {
+                if ((Card.ToMask(a) & Card.ToMask(b)) != 0)
+                {
+                    continue;
+                }
+                var exact = EquityCalculator.Calculate(EquitySpots.Create(EquitySpots.Input("plo4", [Card.Format(a), Card.Format(b)], board)));
+                sum += wa * wb * exact.Players[0].Equity;
+                weights += wa * wb;
+            }
+        }
+        var problem = EquitySpots.Create(new EquityInput
+        {
+            Players = [new PlayerInput { Range = "AAKK:ds" }, new PlayerInput { Range = "QxQyJxJy,AsAh**" }],
+            Boards = board,
+            Mode = "exact",
+        });
+        Assert.Equal(sum / weights, EquityCalculator.Calculate(problem).Players[0].Equity, 9);
+    }
+
+    [Fact]
+    public void Exact_mode_refuses_ranges_over_the_work_budget_and_auto_samples_them()
+    {
+        var input = new EquityInput
+        {
+            Players = [new PlayerInput { Hand = "AsKsQhJh" }, new PlayerInput { Range = "****" }],
+            Boards = ["2c7d9h"],
+            Trials = 20_000,
+        };
+        var sampled = EquityCalculator.Calculate(EquitySpots.Create(input));
+        Assert.False(sampled.Exact);
+        var error = Assert.Throws<EquityLimitException>(() => EquityCalculator.Calculate(EquitySpots.Create(input with { Trials = null, Mode = "exact" })));
+        Assert.Equal("mode", error.Field);
+        Assert.Contains("over the budget", error.Message, StringComparison.Ordinal);
     }
 }
