@@ -12,8 +12,17 @@ internal static class PatternExpander
     public static RangeValue Expand(Spec[] pattern, int holeCards, ulong dead)
     {
         var value = RangeValue.Empty(holeCards);
+        // A variable used once constrains only its own card, so cards that differ only in such variables are
+        // interchangeable (as in wxy, or O and N in RRON): rename those variables alike for sorting and matching.
+        var uses = pattern.SelectMany(s => new[] { s.RankVariable, s.SuitVariable }).OfType<char>()
+            .GroupBy(v => v).ToDictionary(g => g.Key, g => g.Count());
+        Spec Canonical(Spec spec) => spec with
+        {
+            RankVariable = spec.RankVariable is { } r && uses[r] == 1 ? '?' : spec.RankVariable,
+            SuitVariable = spec.SuitVariable is { } s && uses[s] == 1 ? '?' : spec.SuitVariable,
+        };
         var constrained = pattern.Where(s => !s.IsFree)
-            .OrderBy(s => s.Ranks).ThenBy(s => s.Suits).ThenBy(s => s.RankVariable).ThenBy(s => s.SuitVariable).ToArray();
+            .OrderBy(s => s.Ranks).ThenBy(s => s.Suits).ThenBy(s => Canonical(s).RankVariable).ThenBy(s => Canonical(s).SuitVariable).ToArray();
         var free = holeCards - constrained.Length;
         var explicitRanks = 0;
         var explicitSuits = 0;
@@ -49,7 +58,7 @@ internal static class PatternExpander
                 suits = suitOf.TryGetValue(suitVariable, out var suit) ? 1 << suit : suits & ~explicitSuits & ~BoundMask(suitOf);
             }
             // Interchangeable specs take their cards in increasing order, so each set is dealt once.
-            var from = i > 0 && spec.SameAs(constrained[i - 1]) ? chosen[i - 1] + 1 : 0;
+            var from = i > 0 && Canonical(spec).SameAs(Canonical(constrained[i - 1])) ? chosen[i - 1] + 1 : 0;
             for (var card = from; card < Card.DeckSize; card++)
             {
                 if ((available >> card & 1) == 0 || (hand >> card & 1) != 0 || (ranks >> (card >> 2) & 1) == 0 || (suits >> (card & 3) & 1) == 0)

@@ -36,11 +36,11 @@ internal sealed class RangeValue
     public static RangeValue FromPredicate(int holeCards, ulong dead, Func<ulong, bool> predicate)
     {
         var value = Empty(holeCards);
-        foreach (var hand in Hands(~dead & ((1UL << Card.DeckSize) - 1), holeCards))
+        foreach (var (index, hand) in ComboIndex.All(holeCards))
         {
-            if (predicate(hand))
+            if ((hand & dead) == 0 && predicate(hand))
             {
-                value.Add(hand);
+                value.Bits[index >> 6] |= 1UL << index;
             }
         }
         return value;
@@ -127,15 +127,11 @@ internal sealed class RangeValue
     public RangeValue Filter(Func<ulong, bool> predicate, bool keep)
     {
         var bits = (ulong[])Bits.Clone();
-        for (var w = 0; w < bits.Length; w++)
+        foreach (var (index, hand) in ComboIndex.All(HoleCards))
         {
-            for (var word = Bits[w]; word != 0; word &= word - 1)
+            if ((bits[index >> 6] >> index & 1) != 0 && predicate(hand) != keep)
             {
-                var bit = BitOperations.TrailingZeroCount(word);
-                if (predicate(ComboIndex.Unrank(w << 6 | bit, HoleCards)) != keep)
-                {
-                    bits[w] &= ~(1UL << bit);
-                }
+                bits[index >> 6] &= ~(1UL << index);
             }
         }
         return new RangeValue(HoleCards, bits, Weights);
