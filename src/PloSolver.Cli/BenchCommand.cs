@@ -63,8 +63,8 @@ internal static class BenchCommand
         Report(Fastest("exact hand vs **** on a river (123,410 hands)", riverRange, 2, budget));
         var rangeTrials = RangeTrialsPerSecond(quick ? 500_000 : 5_000_000) / 1e6;
         Report(new BenchFigure($"Monte Carlo range vs range (AA vs KK), {Environment.ProcessorCount} cores", rangeTrials, "M trials/s", ">= 20 M trials/s", rangeTrials >= 20));
-        var parse = SlowestDocumentedParseMilliseconds();
-        Report(new BenchFigure("parse the slowest range of docs/ranges.md (PLO4)", parse, "ms", "<= 5 ms", parse <= 5));
+        var (slowestRange, parse) = SlowestDocumentedParse();
+        Report(new BenchFigure($"parse the slowest range of docs/ranges.md (PLO4: {slowestRange})", parse, "ms", "<= 5 ms", parse <= 5));
         if (FreshProcessMilliseconds() is { } fresh)
         {
             Report(new BenchFigure("first equity call in a fresh process (tables, JIT included)", fresh, "ms", "<= 30 ms", fresh <= 30));
@@ -144,7 +144,7 @@ internal static class BenchCommand
     }
 
     // Every range shown in docs/ranges.md, parsed warm; the slowest one's fastest time.
-    private static double SlowestDocumentedParseMilliseconds()
+    private static (string Range, double Milliseconds) SlowestDocumentedParse()
     {
         string[] ranges =
         [
@@ -152,17 +152,21 @@ internal static class BenchCommand
             "[AK][AK]", "[A-T][A-T][A-T][A-T]", "AA-QQ", "TT+", "KQ-", "KQ-JT", "$ds", "$ss", "$rb", "$mono", "AA,KK", "AAKK:$ds",
             "AA!AAA", "(AA,KK):$ds", "AA@50, KK", "AA**:ds",
         ];
-        var slowest = 0.0;
+        var slowest = ("", 0.0);
         foreach (var range in ranges)
         {
+            // Enough runs for the JIT to reach its optimised code (warm, as in a server).
             var best = double.MaxValue;
-            for (var i = 0; i < 5; i++)
+            for (var i = 0; i < 40; i++)
             {
                 var clock = Stopwatch.StartNew();
                 RangeParser.Parse(range, Game.Plo4);
                 best = Math.Min(best, clock.Elapsed.TotalMilliseconds);
             }
-            slowest = Math.Max(slowest, best);
+            if (best > slowest.Item2)
+            {
+                slowest = (range, best);
+            }
         }
         return slowest;
     }

@@ -21,39 +21,21 @@ internal static class ComboIndex
         return (int)index;
     }
 
-    /// <summary>Every n-card set in rank order (index 0, 1, 2 …) with its mask: nested loops over the cards in
-    /// colex order, far cheaper than unranking each index.</summary>
-    public static IEnumerable<(int Index, ulong Mask)> All(int n)
+    /// <summary>Visits every n-card set with its rank and mask (highest card chosen first, the rank summed on the
+    /// way down): far cheaper than unranking each index.</summary>
+    public static void ForEach(int n, Action<int, ulong> visit) => Visit(n, Card.DeckSize, 0, 0, visit);
+
+    private static void Visit(int left, int below, int index, ulong mask, Action<int, ulong> visit)
     {
-        var cards = new int[n];
-        var index = 0;
-        for (var i = 0; i < n; i++)
+        if (left == 0)
         {
-            cards[i] = i;
+            visit(index, mask);
+            return;
         }
-        while (true)
+        // The left-th smallest card of the set is c: it adds C(c, left) to the colex rank.
+        for (var c = left - 1; c < below; c++)
         {
-            var mask = 0UL;
-            foreach (var card in cards)
-            {
-                mask |= 1UL << card;
-            }
-            yield return (index++, mask);
-            // Colex successor: raise the lowest card that can move up, reset the ones below it.
-            var pos = 0;
-            while (pos < n - 1 && cards[pos] + 1 == cards[pos + 1])
-            {
-                pos++;
-            }
-            if (pos == n - 1 && cards[pos] == Card.DeckSize - 1)
-            {
-                yield break;
-            }
-            cards[pos]++;
-            for (var i = 0; i < pos; i++)
-            {
-                cards[i] = i;
-            }
+            Visit(left - 1, c, index + (int)Combinatorics.Choose(c, left), mask | 1UL << c, visit);
         }
     }
 

@@ -82,16 +82,18 @@ public sealed class HandRange
     public IEnumerable<(Card[] Hand, int Weight)> Hands() =>
         HandMasks().Select(hand => (Card.FromMask(hand.Mask), hand.Weight));
 
-    /// <summary>Every hand as a card mask with its weight in percent, in index order.</summary>
-    internal IEnumerable<(ulong Mask, int Weight)> HandMasks()
+    /// <summary>Every hand as a card mask with its weight in percent, in a fixed order.</summary>
+    internal List<(ulong Mask, int Weight)> HandMasks()
     {
-        foreach (var (index, mask) in ComboIndex.All(Game.HoleCards()))
+        var hands = new List<(ulong, int)>((int)Combos);
+        ComboIndex.ForEach(Game.HoleCards(), (index, mask) =>
         {
             if ((_bits[index >> 6] >> index & 1) != 0)
             {
-                yield return (mask, _weights?[index] ?? 100);
+                hands.Add((mask, _weights?[index] ?? 100));
             }
-        }
+        });
+        return hands;
     }
 
     /// <summary>Up to <paramref name="count"/> hands spread evenly through the range, highest cards first.</summary>

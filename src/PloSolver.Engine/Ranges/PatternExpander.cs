@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace PloSolver.Engine;
 
 /// <summary>
@@ -40,10 +42,7 @@ internal static class PatternExpander
         {
             if (i == constrained.Length)
             {
-                foreach (var rest in RangeValue.Hands(available & ~hand, free))
-                {
-                    value.Add(hand | rest);
-                }
+                Complete(value, hand, available & ~hand, free);
                 return;
             }
             var spec = constrained[i];
@@ -90,6 +89,21 @@ internal static class PatternExpander
 
         Deal(0, 0);
         return value;
+    }
+
+    // Adds the hand completed with every combination of `free` cards from `cards` (highest card first).
+    private static void Complete(RangeValue value, ulong hand, ulong cards, int free)
+    {
+        if (free == 0)
+        {
+            value.Add(hand);
+            return;
+        }
+        for (var rest = cards; BitOperations.PopCount(rest) >= free; rest &= ~(1UL << (63 - BitOperations.LeadingZeroCount(rest))))
+        {
+            var top = 1UL << (63 - BitOperations.LeadingZeroCount(rest));
+            Complete(value, hand | top, rest & (top - 1), free - 1);
+        }
     }
 
     private static int BoundMask(Dictionary<char, int> bindings)

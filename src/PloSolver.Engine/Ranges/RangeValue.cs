@@ -36,13 +36,14 @@ internal sealed class RangeValue
     public static RangeValue FromPredicate(int holeCards, ulong dead, Func<ulong, bool> predicate)
     {
         var value = Empty(holeCards);
-        foreach (var (index, hand) in ComboIndex.All(holeCards))
+        var bits = value.Bits;
+        ComboIndex.ForEach(holeCards, (index, hand) =>
         {
             if ((hand & dead) == 0 && predicate(hand))
             {
-                value.Bits[index >> 6] |= 1UL << index;
+                bits[index >> 6] |= 1UL << index;
             }
-        }
+        });
         return value;
     }
 
@@ -127,13 +128,13 @@ internal sealed class RangeValue
     public RangeValue Filter(Func<ulong, bool> predicate, bool keep)
     {
         var bits = (ulong[])Bits.Clone();
-        foreach (var (index, hand) in ComboIndex.All(HoleCards))
+        ComboIndex.ForEach(HoleCards, (index, hand) =>
         {
             if ((bits[index >> 6] >> index & 1) != 0 && predicate(hand) != keep)
             {
                 bits[index >> 6] &= ~(1UL << index);
             }
-        }
+        });
         return new RangeValue(HoleCards, bits, Weights);
     }
 
