@@ -34,9 +34,21 @@ internal static class PatternExpander
             explicitSuits |= spec.SuitVariable is null && spec.Suits != Spec.AllSuits ? spec.Suits : 0;
         }
         var available = ~dead & ((1UL << Card.DeckSize) - 1);
-        var rankOf = new Dictionary<char, int>();
-        var suitOf = new Dictionary<char, int>();
+        // Variable bindings: rank (or suit) per letter, -1 while unbound, and the mask of bound values. A letter's
+        // slot is its position in the alphabet (rank variables are upper case, suit variables w x y z).
+        var rankOf = new int[26];
+        var suitOf = new int[26];
+        Array.Fill(rankOf, -1);
+        Array.Fill(suitOf, -1);
+        var boundRanks = 0;
+        var boundSuits = 0;
         var chosen = new int[constrained.Length];
+        // Whether each spec may reuse the previous spec's ordering (interchangeable cards are dealt in order).
+        var ordered = new bool[constrained.Length];
+        for (var i = 1; i < constrained.Length; i++)
+        {
+            ordered[i] = Canonical(constrained[i]).SameAs(Canonical(constrained[i - 1]));
+        }
 
         void Deal(int i, ulong hand)
         {
@@ -46,43 +58,47 @@ internal static class PatternExpander
                 return;
             }
             var spec = constrained[i];
+            var rankSlot = spec.RankVariable is { } rv ? rv - 'A' : -1;
+            var suitSlot = spec.SuitVariable is { } sv ? sv - 'a' : -1;
             var ranks = spec.Ranks;
-            if (spec.RankVariable is { } rankVariable)
+            if (rankSlot >= 0)
             {
-                ranks = rankOf.TryGetValue(rankVariable, out var rank) ? 1 << rank : ranks & ~explicitRanks & ~BoundMask(rankOf);
+                ranks = rankOf[rankSlot] >= 0 ? 1 << rankOf[rankSlot] : ranks & ~explicitRanks & ~boundRanks;
             }
             var suits = spec.Suits;
-            if (spec.SuitVariable is { } suitVariable)
+            if (suitSlot >= 0)
             {
-                suits = suitOf.TryGetValue(suitVariable, out var suit) ? 1 << suit : suits & ~explicitSuits & ~BoundMask(suitOf);
+                suits = suitOf[suitSlot] >= 0 ? 1 << suitOf[suitSlot] : suits & ~explicitSuits & ~boundSuits;
             }
-            // Interchangeable specs take their cards in increasing order, so each set is dealt once.
-            var from = i > 0 && Canonical(spec).SameAs(Canonical(constrained[i - 1])) ? chosen[i - 1] + 1 : 0;
-            for (var card = from; card < Card.DeckSize; card++)
+            var bindRank = rankSlot >= 0 && rankOf[rankSlot] < 0;
+            var bindSuit = suitSlot >= 0 && suitOf[suitSlot] < 0;
+            for (var card = ordered[i] ? chosen[i - 1] + 1 : 0; card < Card.DeckSize; card++)
             {
                 if ((available >> card & 1) == 0 || (hand >> card & 1) != 0 || (ranks >> (card >> 2) & 1) == 0 || (suits >> (card & 3) & 1) == 0)
                 {
                     continue;
                 }
                 chosen[i] = card;
-                var bindRank = spec.RankVariable is { } r && !rankOf.ContainsKey(r);
-                var bindSuit = spec.SuitVariable is { } s && !suitOf.ContainsKey(s);
                 if (bindRank)
                 {
-                    rankOf[spec.RankVariable!.Value] = card >> 2;
+                    rankOf[rankSlot] = card >> 2;
+                    boundRanks |= 1 << (card >> 2);
                 }
                 if (bindSuit)
                 {
-                    suitOf[spec.SuitVariable!.Value] = card & 3;
+                    suitOf[suitSlot] = card & 3;
+                    boundSuits |= 1 << (card & 3);
                 }
                 Deal(i + 1, hand | 1UL << card);
                 if (bindRank)
                 {
-                    rankOf.Remove(spec.RankVariable!.Value);
+                    rankOf[rankSlot] = -1;
+                    boundRanks &= ~(1 << (card >> 2));
                 }
                 if (bindSuit)
                 {
-                    suitOf.Remove(spec.SuitVariable!.Value);
+                    suitOf[suitSlot] = -1;
+                    boundSuits &= ~(1 << (card & 3));
                 }
             }
         }
@@ -104,15 +120,5 @@ internal static class PatternExpander
             var top = 1UL << (63 - BitOperations.LeadingZeroCount(rest));
             Complete(value, hand | top, rest & (top - 1), free - 1);
         }
-    }
-
-    private static int BoundMask(Dictionary<char, int> bindings)
-    {
-        var mask = 0;
-        foreach (var value in bindings.Values)
-        {
-            mask |= 1 << value;
-        }
-        return mask;
     }
 }
