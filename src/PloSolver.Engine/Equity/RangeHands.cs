@@ -4,12 +4,18 @@ namespace PloSolver.Engine;
 
 /// <summary>
 /// Draws a player's hand for a Monte Carlo trial: the player's one hand, or a hand of the player's range with
-/// probability proportional to its weight. The range stays a bit set (20 M slots for PLO6); prefix sums of the
-/// weights per 64-hand word make a draw a binary search plus a walk through one word.
+/// probability proportional to its weight. Ranges of up to four million hands get an alias table (Walker/Vose:
+/// one random number, one table slot, one coin); larger ones stay a bit set, with prefix sums of the weights per
+/// 64-hand word, so a draw is a binary search plus a walk through one word.
 /// </summary>
 internal sealed class HandSource
 {
+    private const long AliasLimit = 4_000_000;
+
     private readonly ulong _fixed;
+    private readonly ulong[] _aliasHands = [];
+    private readonly int[] _alias = [];
+    private readonly ulong[] _keep = []; // draw slot i keeps its own hand when the coin (32 bits) is below _keep[i]
     private readonly ulong[] _bits = [];
     private readonly byte[]? _weights;
     private readonly long[] _prefix = [];
@@ -22,6 +28,11 @@ internal sealed class HandSource
 
     public HandSource(HandRange range)
     {
+        if (range.Combos <= AliasLimit)
+        {
+            (_aliasHands, _alias, _keep) = BuildAlias(range.Flat);
+            return;
+        }
         _bits = range.Bits;
         _weights = range.Weights;
         _holeCards = range.Game.HoleCards();
@@ -37,12 +48,52 @@ internal sealed class HandSource
         }
     }
 
-    public bool IsFixed => _bits.Length == 0;
+    // Vose's alias method in integers: with n hands of total weight W, each slot holds n·w scaled units; slots
+    // under W borrow the rest from a slot over W, which becomes their alias.
+    private static (ulong[] Hands, int[] Alias, ulong[] Keep) BuildAlias(PlayerHands hands)
+    {
+        var n = hands.Count;
+        var total = 0L;
+        foreach (var weight in hands.Weights)
+        {
+            total += weight;
+        }
+        var scaled = new long[n];
+        var alias = new int[n];
+        var keep = new ulong[n];
+        var small = new Stack<int>();
+        var large = new Stack<int>();
+        for (var i = 0; i < n; i++)
+        {
+            scaled[i] = (long)hands.Weights[i] * n;
+            (scaled[i] < total ? small : large).Push(i);
+        }
+        while (small.Count > 0 && large.Count > 0)
+        {
+            var s = small.Pop();
+            var l = large.Pop();
+            keep[s] = (ulong)((UInt128)(ulong)scaled[s] * (1UL << 32) / (ulong)total);
+            alias[s] = l;
+            scaled[l] -= total - scaled[s];
+            (scaled[l] < total ? small : large).Push(l);
+        }
+        foreach (var i in large.Concat(small))
+        {
+            keep[i] = 1UL << 32; // keeps itself always
+            alias[i] = i;
+        }
+        return ([.. hands.Masks], alias, keep);
+    }
 
     /// <summary>A hand as a card mask, from 64 random bits.</summary>
     public ulong Draw(ulong random)
     {
-        if (IsFixed)
+        if (_aliasHands.Length > 0)
+        {
+            var slot = (int)((random >> 32) * (ulong)_aliasHands.Length >> 32);
+            return (random & 0xFFFF_FFFF) < _keep[slot] ? _aliasHands[slot] : _aliasHands[_alias[slot]];
+        }
+        if (_bits.Length == 0)
         {
             return _fixed;
         }
@@ -76,6 +127,8 @@ internal sealed class HandSource
     }
 }
 
+/// <summary>Vose's alias method in integers: slot i keeps hand i with probability keep[i] / 2^32, else gives
+/// hand alias[i]; every hand's total probability is its weight over the total weight.</summary>
 /// <summary>
 /// Deals Monte Carlo trials when some player holds a range: each player's hand is drawn by weight, and a trial
 /// whose hands share a card is drawn again (which is exactly card removal: hands that collide never meet); then
