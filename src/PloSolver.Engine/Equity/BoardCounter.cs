@@ -188,7 +188,7 @@ internal sealed class BoardCounter
                     weights[_hiLo ? others.LowMask : 0] += others.Weight;
                 }
                 var byLow = Enumerable.Range(0, weights.Length).Where(low => weights[low] != 0).Select(low => (low, weights[low])).ToArray();
-                foreach (var suited in BitSubsets(_suitAvailable[suit.Suit], take))
+                foreach (var suited in Combinatorics.SubsetsOfSize((ulong)_suitAvailable[suit.Suit], take).Select(subset => (int)subset))
                 {
                     work.Add((s, suited, byLow));
                 }
@@ -257,22 +257,6 @@ internal sealed class BoardCounter
         }
     }
 
-    /// <summary>Subsets of a 13-bit rank mask with exactly <paramref name="size"/> bits.</summary>
-    internal static IEnumerable<int> BitSubsets(int mask, int size)
-    {
-        if (size == 0)
-        {
-            yield return 0;
-            yield break;
-        }
-        for (var subset = mask; subset != 0; subset = (subset - 1) & mask)
-        {
-            if (BitOperations.PopCount((uint)subset) == size)
-            {
-                yield return subset;
-            }
-        }
-    }
 
     /// <summary>The missing cards' suited ranks S for one suit, how many card sets of a rank multiset have exactly
     /// those suited cards, and the low mask of the multiset's other cards.</summary>

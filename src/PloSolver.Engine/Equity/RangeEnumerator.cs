@@ -95,7 +95,7 @@ internal static class RangeEnumerator
             known |= player.Masks[0];
         }
         var missing = 5 - board.Length;
-        var completions = RangeValue.Hands(~known & ((1UL << Card.DeckSize) - 1), missing).ToArray();
+        var completions = Combinatorics.SubsetsOfSize(~known & ((1UL << Card.DeckSize) - 1), missing).ToArray();
         var ranges = Enumerable.Range(0, count).Where(p => players[p].Count > 1).ToArray();
         // One range: split its hands into chunks too, so that a river (one completion) still uses every core.
         var chunks = ranges.Length == 1 ? (players[ranges[0]].Count + HandsPerItem - 1) / HandsPerItem : 1;

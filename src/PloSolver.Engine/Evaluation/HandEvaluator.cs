@@ -288,30 +288,6 @@ public static class HandEvaluator
         }
     }
 
-    private static IEnumerable<Card[]> Subsets(Card[] cards, int k)
-    {
-        var index = new int[k];
-        for (var i = 0; i < k; i++)
-        {
-            index[i] = i;
-        }
-        while (true)
-        {
-            yield return [.. index.Select(i => cards[i])];
-            var pos = k - 1;
-            while (pos >= 0 && index[pos] == cards.Length - k + pos)
-            {
-                pos--;
-            }
-            if (pos < 0)
-            {
-                yield break;
-            }
-            index[pos]++;
-            for (var i = pos + 1; i < k; i++)
-            {
-                index[i] = index[i - 1] + 1;
-            }
-        }
-    }
+    private static IEnumerable<Card[]> Subsets(Card[] cards, int k) =>
+        Combinatorics.SubsetsOfSize(Card.ToMask(cards), k).Select(Card.FromMask);
 }

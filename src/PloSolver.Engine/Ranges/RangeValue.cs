@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace PloSolver.Engine;
 
 /// <summary>
@@ -45,49 +43,6 @@ internal sealed class RangeValue
             }
         });
         return value;
-    }
-
-    /// <summary>Every set of <paramref name="size"/> cards from <paramref name="cards"/>, as masks.</summary>
-    public static IEnumerable<ulong> Hands(ulong cards, int size)
-    {
-        var deck = new int[BitOperations.PopCount(cards)];
-        var n = 0;
-        for (var m = cards; m != 0; m &= m - 1)
-        {
-            deck[n++] = BitOperations.TrailingZeroCount(m);
-        }
-        if (size > deck.Length)
-        {
-            yield break;
-        }
-        var index = new int[size];
-        for (var i = 0; i < size; i++)
-        {
-            index[i] = i;
-        }
-        while (true)
-        {
-            var mask = 0UL;
-            foreach (var i in index)
-            {
-                mask |= 1UL << deck[i];
-            }
-            yield return mask;
-            var pos = size - 1;
-            while (pos >= 0 && index[pos] == deck.Length - size + pos)
-            {
-                pos--;
-            }
-            if (pos < 0)
-            {
-                yield break;
-            }
-            index[pos]++;
-            for (var i = pos + 1; i < size; i++)
-            {
-                index[i] = index[i - 1] + 1;
-            }
-        }
     }
 
     public RangeValue Union(RangeValue other)

@@ -40,6 +40,50 @@ internal static class Combinatorics
         return result;
     }
 
+    /// <summary>Every subset of <paramref name="size"/> bits of <paramref name="set"/> (cards of a card mask, ranks of
+    /// a rank mask), as masks: the one way the engine enumerates combinations.</summary>
+    public static IEnumerable<ulong> SubsetsOfSize(ulong set, int size)
+    {
+        var positions = new int[System.Numerics.BitOperations.PopCount(set)];
+        var n = 0;
+        for (var m = set; m != 0; m &= m - 1)
+        {
+            positions[n++] = System.Numerics.BitOperations.TrailingZeroCount(m);
+        }
+        if (size > n || size < 0)
+        {
+            yield break;
+        }
+        var chosen = new int[size];
+        for (var i = 0; i < size; i++)
+        {
+            chosen[i] = i;
+        }
+        while (true)
+        {
+            var subset = 0UL;
+            foreach (var i in chosen)
+            {
+                subset |= 1UL << positions[i];
+            }
+            yield return subset;
+            var pos = size - 1;
+            while (pos >= 0 && chosen[pos] == n - size + pos)
+            {
+                pos--;
+            }
+            if (pos < 0)
+            {
+                yield break;
+            }
+            chosen[pos]++;
+            for (var i = pos + 1; i < size; i++)
+            {
+                chosen[i] = chosen[i - 1] + 1;
+            }
+        }
+    }
+
     /// <summary>Colex index of a rank pair a &lt;= b, in [0, 91).</summary>
     public static int PairIndex(int a, int b) => a + Tri[b + 1];
 

@@ -100,7 +100,7 @@ internal static class OmahaTableGenerator
                         continue; // a suit has one card of each rank: the pair cannot share a rank with the board
                     }
                     var best = 0;
-                    foreach (var three in SubsetsOfSize(mask, 3))
+                    foreach (var three in Combinatorics.SubsetsOfSize((ulong)mask, 3).Select(subset => (int)subset))
                     {
                         best = Math.Max(best, five.Flush[pair | three]);
                     }
@@ -119,16 +119,5 @@ internal static class OmahaTableGenerator
             throw new PlatformNotSupportedException("The table resource is little-endian.");
         }
         return [.. MemoryMarshal.AsBytes(pairRows.AsSpan()), .. MemoryMarshal.AsBytes(flushPairs.AsSpan())];
-    }
-
-    private static IEnumerable<int> SubsetsOfSize(int mask, int size)
-    {
-        for (var subset = mask; subset != 0; subset = (subset - 1) & mask)
-        {
-            if (BitOperations.PopCount((uint)subset) == size)
-            {
-                yield return subset;
-            }
-        }
     }
 }
