@@ -9,16 +9,33 @@ internal static class ComboIndex
     /// <summary>Number of n-card sets.</summary>
     public static int Count(int n) => (int)Combinatorics.Choose(Card.DeckSize, n);
 
+    // Weights[card * 7 + i] = C(card, i): the colex weight of `card` as the i-th smallest card of a set.
+    private static readonly int[] Weights = BuildWeights();
+
     /// <summary>The rank of a set of cards given as a mask with n bits.</summary>
     public static int Rank(ulong mask)
     {
-        var index = 0L;
+        var weights = Weights;
+        var index = 0;
         var i = 1;
         for (var m = mask; m != 0; m &= m - 1)
         {
-            index += Combinatorics.Choose(System.Numerics.BitOperations.TrailingZeroCount(m), i++);
+            index += weights[System.Numerics.BitOperations.TrailingZeroCount(m) * 7 + i++];
         }
-        return (int)index;
+        return index;
+    }
+
+    private static int[] BuildWeights()
+    {
+        var weights = new int[Card.DeckSize * 7];
+        for (var card = 0; card < Card.DeckSize; card++)
+        {
+            for (var i = 0; i < 7; i++)
+            {
+                weights[card * 7 + i] = (int)Combinatorics.Choose(card, i);
+            }
+        }
+        return weights;
     }
 
     /// <summary>Visits every n-card set with its rank and mask (highest card chosen first, the rank summed on the
