@@ -197,33 +197,40 @@ internal sealed class BoardCounter
 
         // Hi-lo: the boards resolved in pass 1 go back out as extra items with negative weights.
         var takeBack = _hiLo ? resolved.ByLow() : [];
-        var tallies = parallel.Run(work.Count + takeBack.Length, () => new BoardTally(Players), (index, tally) =>
+        // Items are tiny (a flush showdown and an add or two), so a work item takes a batch of them.
+        const int batch = 32;
+        var items = work.Count + takeBack.Length;
+        var tallies = parallel.Run((items + batch - 1) / batch, () => new BoardTally(Players), (chunk, tally) =>
         {
             Span<ushort> flush = stackalloc ushort[Players];
             Span<ushort> lo = stackalloc ushort[_hiLo ? Players : 0];
-            if (index >= work.Count)
+            var end = Math.Min(items, (chunk + 1) * batch);
+            for (var index = (int)chunk * batch; index < end; index++)
             {
-                var (suitIndex, suitedSet, othersLow, resolvedWeight) = takeBack[index - work.Count];
-                var boardLow = FlushShowdown(_suits[suitIndex].Suit, suitedSet, flush);
-                SetLows(_hands, boardLow | othersLow, lo);
-                tally.Add(flush, lo, -resolvedWeight);
-                return;
-            }
-            var (s, suited, byLow) = work[(int)index];
-            var suitedLow = FlushShowdown(_suits[s].Suit, suited, flush);
-            var resolvedHere = _hiLo ? 0 : resolved.WeightOf(s, suited);
-            foreach (var (low, all) in byLow)
-            {
-                var weight = all - resolvedHere;
-                if (weight == 0)
+                if (index >= work.Count)
                 {
+                    var (suitIndex, suitedSet, othersLow, resolvedWeight) = takeBack[index - work.Count];
+                    var boardLow = FlushShowdown(_suits[suitIndex].Suit, suitedSet, flush);
+                    SetLows(_hands, boardLow | othersLow, lo);
+                    tally.Add(flush, lo, -resolvedWeight);
                     continue;
                 }
-                if (_hiLo)
+                var (s, suited, byLow) = work[index];
+                var suitedLow = FlushShowdown(_suits[s].Suit, suited, flush);
+                var resolvedHere = _hiLo ? 0 : resolved.WeightOf(s, suited);
+                foreach (var (low, all) in byLow)
                 {
-                    SetLows(_hands, suitedLow | low, lo);
+                    var weight = all - resolvedHere;
+                    if (weight == 0)
+                    {
+                        continue;
+                    }
+                    if (_hiLo)
+                    {
+                        SetLows(_hands, suitedLow | low, lo);
+                    }
+                    tally.Add(flush, lo, weight);
                 }
-                tally.Add(flush, lo, weight);
             }
         });
         foreach (var tally in tallies)
