@@ -88,7 +88,10 @@ internal static partial class EquityCommand
     // range when it uses range syntax, a hand otherwise.
     private static bool IsHand(string text, string? gameText)
     {
-        if (CardParser.TryParse(text, out _, out _))
+        const string ranks = "AKQJT98765432";
+        // Cards, or cards with a last rank missing its suit ("AsKsQhJ"): a hand, so a typo is reported as one.
+        if (CardParser.TryParse(text, out _, out _)
+            || text.Length > 1 && ranks.Contains(char.ToUpperInvariant(text[^1])) && CardParser.TryParse(text[..^1], out var most, out _) && most.Length > 0)
         {
             return true;
         }
@@ -97,7 +100,6 @@ internal static partial class EquityCommand
         {
             return false;
         }
-        const string ranks = "AKQJT98765432";
         var rangeSyntax = text.IndexOfAny(['*', '[', ']', '$', ',', ':', '!', '(', ')', '@', '+', '-']) >= 0
             || text.Zip(text.Skip(1)).Any(pair => ranks.Contains(pair.First) && ranks.Contains(pair.Second)); // "AA": a rank without a suit
         return !rangeSyntax;

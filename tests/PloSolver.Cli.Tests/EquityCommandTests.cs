@@ -197,6 +197,7 @@ public sealed class EquityCommandTests
     [InlineData(new[] { "AsKsQhJ#", "7c8c9d6d" }, "hand 1 (AsKsQhJ#): '#' at position 8 is not a suit")]
     [InlineData(new[] { "AsKsQhJh", "7c8c9d#d" }, "hand 2 (7c8c9d#d): '#' at position 7 is not a rank")]
     [InlineData(new[] { "AsKsQhJh", "AA:#" }, "range 2 (AA:#): position 4: unexpected '#'")]
+    [InlineData(new[] { "AsKsQhJ", "KdKc7h7d" }, "hand 1 (AsKsQhJ): 'J' at position 7 has no suit")]
     [InlineData(new[] { "--board", "2c3d4", "AsKsQhJh", "7c8c9d6d" }, "--board: '4' at position 5 has no suit")]
     [InlineData(new[] { "--frobnicate", "AsKsQhJh", "7c8c9d6d" }, "unknown option --frobnicate")]
     [InlineData(new[] { "AsKsQhJh", "7c8c9d6d", "--board" }, "--board needs a value")]

@@ -108,7 +108,7 @@ public static class EquityCalculator
         if (rangePlayers is not null)
         {
             // Ranges: one board, at most three ranges, completions × hands within the budget.
-            var ranges = rangePlayers.Count(p => p.Count > 1);
+            var ranges = rangePlayers.Count(p => !p.IsKnownHand);
             var work = RangeEnumerator.Work(rangePlayers, problem.AvailableCards - ranges * problem.Game.HoleCards(), 5 - problem.Boards[0].Length);
             refusal = problem.Boards.Count == 2 ? "exact equity with ranges takes one board; use montecarlo"
                 : ranges > RangeEnumerator.MaxRanges ? $"exact equity takes at most {RangeEnumerator.MaxRanges} ranges; use montecarlo"

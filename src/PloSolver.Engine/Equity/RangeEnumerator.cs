@@ -8,6 +8,7 @@ internal sealed class PlayerHands
 {
     public PlayerHands(Card[] hand)
     {
+        IsKnownHand = true;
         HoleCards = hand.Length;
         Cards = hand;
         Masks = [Card.ToMask(hand)];
@@ -37,6 +38,9 @@ internal sealed class PlayerHands
             Weights[i++] = weight;
         }
     }
+
+    /// <summary>A player given a hand (not a range, even a range of one hand): its cards are out of every range.</summary>
+    public bool IsKnownHand { get; }
 
     public int HoleCards { get; }
 
@@ -90,13 +94,13 @@ internal static class RangeEnumerator
     {
         var count = players.Length;
         var known = dead | Card.ToMask(board);
-        foreach (var player in players.Where(p => p.Count == 1))
+        foreach (var player in players.Where(p => p.IsKnownHand))
         {
             known |= player.Masks[0];
         }
         var missing = 5 - board.Length;
         var completions = Combinatorics.SubsetsOfSize(~known & ((1UL << Card.DeckSize) - 1), missing).ToArray();
-        var ranges = Enumerable.Range(0, count).Where(p => players[p].Count > 1).ToArray();
+        var ranges = Enumerable.Range(0, count).Where(p => !players[p].IsKnownHand).ToArray();
         // One range: split its hands into chunks too, so that a river (one completion) still uses every core.
         var chunks = ranges.Length == 1 ? (players[ranges[0]].Count + HandsPerItem - 1) / HandsPerItem : 1;
 
@@ -127,6 +131,10 @@ internal static class RangeEnumerator
         {
             total.Merge(local.Tally);
             deals += local.Deals;
+        }
+        if (total.Deals == 0)
+        {
+            throw new EquityLimitException("players", "the players' hands can never be dealt together without sharing a card");
         }
         return (total, deals);
     }
@@ -168,21 +176,20 @@ internal static class RangeEnumerator
             }
             else
             {
+                if (byHigh[high] == 0)
+                {
+                    local.Touched.Add(high);
+                }
                 byHigh[high] += hands.Weights[i];
             }
             local.Deals++;
         }
-        if (!hiLo)
+        foreach (var value in local.Touched)
         {
-            for (var value = 1; value < byHigh.Length; value++)
-            {
-                if (byHigh[value] != 0)
-                {
-                    groups[value << 8] = byHigh[value];
-                    byHigh[value] = 0;
-                }
-            }
+            groups[value << 8] = byHigh[value];
+            byHigh[value] = 0;
         }
+        local.Touched.Clear();
         foreach (var (key, weight) in groups)
         {
             hi[range] = (ushort)(key >> 8);
@@ -242,8 +249,8 @@ internal static class RangeEnumerator
                 {
                     showLo[p] = lo[p][i];
                 }
-                // A known hand weighs 100 like any other, so weights scale uniformly across deals.
-                Deal(p + 1, used | hands.Masks[i], weight * hands.Weights[i] / (hands.Count == 1 ? 100 : 1));
+                // A known hand counts once; a range's hands count by their weights.
+                Deal(p + 1, used | hands.Masks[i], hands.IsKnownHand ? weight : weight * hands.Weights[i]);
             }
         }
 
@@ -260,5 +267,8 @@ internal static class RangeEnumerator
 
         /// <summary>Weight per high value (high-only grouping), left all zero after each use.</summary>
         public long[] ByHigh { get; } = new long[HandValue.DistinctValues + 1];
+
+        /// <summary>The values of <see cref="ByHigh"/> in use.</summary>
+        public List<int> Touched { get; } = [];
     }
 }

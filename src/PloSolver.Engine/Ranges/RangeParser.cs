@@ -20,6 +20,12 @@ public sealed record RangeError(int Position, string Message)
 /// </summary>
 public static class RangeParser
 {
+    /// <summary>Longest range text accepted.</summary>
+    public const int MaxLength = 2000;
+
+    /// <summary>Deepest nesting of parentheses accepted.</summary>
+    public const int MaxDepth = 32;
+
     /// <summary>Parses a range for a game, leaving out every hand that holds one of the
     /// <paramref name="deadCards"/> (board and dead cards).</summary>
     public static bool TryParse(string? text, Game game, ulong deadCards, [NotNullWhen(true)] out HandRange? range, [NotNullWhen(false)] out RangeError? error)
@@ -28,6 +34,11 @@ public static class RangeParser
         if (string.IsNullOrWhiteSpace(text))
         {
             error = new RangeError(1, "the range is empty");
+            return false;
+        }
+        if (text.Length > MaxLength)
+        {
+            error = new RangeError(MaxLength + 1, $"a range is at most {MaxLength} characters");
             return false;
         }
         var parser = new Parser(text, game, deadCards);
@@ -58,6 +69,7 @@ public static class RangeParser
     {
         private readonly int _holeCards = game.HoleCards();
         private int _position;
+        private int _depth;
 
         public bool TryParse([NotNullWhen(true)] out RangeValue? value, [NotNullWhen(false)] out RangeError? error)
         {
@@ -184,7 +196,12 @@ public static class RangeParser
             var start = _position;
             if (Accept('('))
             {
+                if (++_depth > MaxDepth)
+                {
+                    throw Fail(start, $"parentheses nest more than {MaxDepth} deep");
+                }
                 var inner = Union();
+                _depth--;
                 if (!Accept(')'))
                 {
                     throw Fail(_position, $"expected ')' to close the '(' at position {start + 1}");
@@ -211,7 +228,8 @@ public static class RangeParser
             {
                 end++;
             }
-            var word = text[wordStart..end].ToLowerInvariant();
+            // After '$' any case; a bare word only in lower case (upper-case letters are rank variables: SS is a pair).
+            var word = dollar ? text[wordStart..end].ToLowerInvariant() : text[wordStart..end];
             var bare = !dollar && (end == text.Length || !char.IsAsciiLetterOrDigit(text[end]) && text[end] != '*' && text[end] != '[');
             qualifier = word switch
             {
@@ -464,21 +482,19 @@ public static class RangeParser
                     _position++;
                     continue;
                 }
-                var low = CardParser.RankOf(c);
+                var low = RankAt();
                 if (low < 0)
                 {
                     throw Fail(_position, $"'{c}' is not a rank: a list in [ ] holds ranks such as [AKQ] or [A-T]");
                 }
-                _position++;
                 if (_position < text.Length && text[_position] == '-')
                 {
                     _position++;
-                    var high = _position < text.Length ? CardParser.RankOf(text[_position]) : -1;
+                    var high = RankAt();
                     if (high < 0)
                     {
                         throw Fail(_position, "expected a rank after '-' in a rank list");
                     }
-                    _position++;
                     for (var r = Math.Min(low, high); r <= Math.Max(low, high); r++)
                     {
                         ranks |= 1 << r;
@@ -494,6 +510,22 @@ public static class RangeParser
                 throw Fail(open, "an empty rank list '[]' matches no card");
             }
             return ranks;
+        }
+
+        // The rank at the cursor (a rank character or "10"), consumed; -1 (nothing consumed) when there is none.
+        private int RankAt()
+        {
+            if (_position + 1 < text.Length && text[_position] == '1' && text[_position + 1] == '0')
+            {
+                _position += 2;
+                return 8;
+            }
+            var rank = _position < text.Length ? CardParser.RankOf(text[_position]) : -1;
+            if (rank >= 0)
+            {
+                _position++;
+            }
+            return rank;
         }
 
         private static int SuitLetter(char c) => c switch

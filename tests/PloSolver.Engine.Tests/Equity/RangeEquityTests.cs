@@ -171,6 +171,27 @@ public sealed class RangeEquityTests
         Assert.Equal(sum / weights, EquityCalculator.Calculate(problem).Players[0].Equity, 9);
     }
 
+    [Theory]
+    [InlineData("AsAhKsKh:ds", "AA")]      // a range of one hand still shares the deck with the other range
+    [InlineData("AsKsQhJh@50", "KdKc8h8d")] // a weight on a one-hand range changes nothing
+    public void A_range_of_one_hand_gives_the_same_equity_as_that_hand(string rangeOfOne, string other)
+    {
+        var hand = rangeOfOne[..8];
+        PlayerInput Other() => other.Length == 8 && CardParser.TryParse(other, out _, out _) ? new PlayerInput { Hand = other } : new PlayerInput { Range = other };
+        var asRange = EquityCalculator.Calculate(EquitySpots.Create(new EquityInput { Players = [new PlayerInput { Range = rangeOfOne }, Other()], Boards = ["2c7d9h"] }));
+        var asHand = EquityCalculator.Calculate(EquitySpots.Create(new EquityInput { Players = [new PlayerInput { Hand = hand }, Other()], Boards = ["2c7d9h"] }));
+        Assert.True(asRange.Exact);
+        Assert.Equal(asHand.Players[0].Equity, asRange.Players[0].Equity, 9);
+        Assert.Equal(asHand.Players[0].Win, asRange.Players[0].Win, 9);
+    }
+
+    [Fact]
+    public void Exact_equity_of_ranges_that_can_never_meet_is_refused()
+    {
+        var problem = EquitySpots.Create(new EquityInput { Players = [new PlayerInput { Range = "AAAA" }, new PlayerInput { Range = "AAA*" }], Boards = ["2c7d9hTs"] });
+        Assert.Equal("players", Assert.Throws<EquityLimitException>(() => EquityCalculator.Calculate(problem)).Field);
+    }
+
     [Fact]
     public void Exact_mode_refuses_ranges_over_the_work_budget_and_auto_samples_them()
     {

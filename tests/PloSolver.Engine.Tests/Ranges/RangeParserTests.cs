@@ -28,6 +28,10 @@ public sealed class RangeParserTests
     [InlineData("[AK][AK]", 29_022)]              // two or more of the 8 aces and kings: 28·C(44,2) + 56·44 + 70
     [InlineData("sshh", 6_084)]                   // two spades and two hearts: C(13,2)²
     [InlineData("(AA,KK):$ds", 1_722)]            // 2·(6 suit pairs · 12 · 12) − 6 double-suited AAKK
+    [InlineData("SS", 87_685)]                    // upper case is a rank variable: a pair (13·6961 − 78·36 + …)
+    [InlineData("$SS", 158_184)]                  // after '$' a qualifier in any case
+    [InlineData("[10]", 76_145)]                  // "10" is a ten in a list too
+    [InlineData("[T]", 76_145)]
     public void Counts_hands_that_can_be_proved_by_counting(string range, long combos) =>
         Assert.Equal(combos, Parse(range).Combos);
 
@@ -76,11 +80,19 @@ public sealed class RangeParserTests
     [InlineData("**+", 1, "need a pattern with explicit ranks")]
     [InlineData("AA:KKKK", 1, "matches no hand")]
     [InlineData("  ", 1, "the range is empty")]
+    [InlineData("((((((((((((((((((((((((((((((((((AA))))))))))))))))))))))))))))))))))", 33, "parentheses nest more than 32 deep")]
     public void Errors_point_at_the_character_and_say_what_was_expected(string range, int position, string message)
     {
         Assert.False(RangeParser.TryParse(range, Game.Plo4, 0, out _, out var error));
         Assert.Equal(position, error.Position);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Overlong_ranges_are_refused_before_parsing()
+    {
+        Assert.False(RangeParser.TryParse(string.Join(',', Enumerable.Repeat("AA", 1001)), Game.Plo4, 0, out _, out var error));
+        Assert.Equal(RangeParser.MaxLength + 1, error.Position);
     }
 
     [Fact]
