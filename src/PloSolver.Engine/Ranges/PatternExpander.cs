@@ -5,13 +5,75 @@ namespace PloSolver.Engine;
 /// <summary>
 /// Turns a hand pattern into its hands. A hand matches when some of its cards, one per spec, satisfy the specs
 /// (ranks, suits, and variables: one letter, one rank or suit; different letters, different ones, and never one
-/// written out elsewhere in the pattern); its other cards are free. The constrained specs are dealt by
-/// backtracking, interchangeable specs in increasing card order, and every deal is completed with each
-/// combination of free cards.
+/// written out elsewhere in the pattern); its other cards are free. Simple patterns are counted out kind by kind;
+/// the others have their constrained specs dealt by backtracking, interchangeable specs in increasing card order,
+/// and every deal is completed with each combination of free cards.
 /// </summary>
 internal static class PatternExpander
 {
     public static RangeValue Expand(Spec[] pattern, int holeCards, ulong dead)
+    {
+        var available = ~dead & ((1UL << Card.DeckSize) - 1);
+        return ExpandByCounts(pattern, holeCards, available) ?? ExpandByDealing(pattern, holeCards, dead);
+    }
+
+    /// <summary>
+    /// Patterns without variables whose kinds of card do not overlap (as in AA, AAKK, [AK][AK], [A-3][A-3][A-3])
+    /// are counted out directly: at least c cards from each kind's card set and the rest from outside them all, so
+    /// every hand is made exactly once. Returns null for the patterns this cannot express.
+    /// </summary>
+    private static RangeValue? ExpandByCounts(Spec[] pattern, int holeCards, ulong available)
+    {
+        if (pattern.Any(s => s.RankVariable is not null || s.SuitVariable is not null))
+        {
+            return null;
+        }
+        var kinds = pattern.Where(s => !s.IsFree).GroupBy(s => (s.Ranks, s.Suits))
+            .Select(g => (Cards: CardsOf(g.Key.Ranks, g.Key.Suits) & available, Count: g.Count())).ToArray();
+        var union = 0UL;
+        foreach (var (cards, _) in kinds)
+        {
+            if ((union & cards) != 0)
+            {
+                return null; // overlapping kinds (as in A[AK]): deal them instead
+            }
+            union |= cards;
+        }
+        var value = RangeValue.Empty(holeCards);
+        var outside = available & ~union;
+
+        void Take(int kind, ulong hand, int left)
+        {
+            if (kind == kinds.Length)
+            {
+                Complete(value, hand, outside, left);
+                return;
+            }
+            var (cards, count) = kinds[kind];
+            for (var take = count; take <= left; take++)
+            {
+                foreach (var subset in Combinatorics.SubsetsOfSize(cards, take))
+                {
+                    Take(kind + 1, hand | subset, left - take);
+                }
+            }
+        }
+
+        Take(0, 0, holeCards);
+        return value;
+    }
+
+    private static ulong CardsOf(int ranks, int suits)
+    {
+        var cards = 0UL;
+        for (var card = 0; card < Card.DeckSize; card++)
+        {
+            cards |= (ulong)((ranks >> (card >> 2)) & (suits >> (card & 3)) & 1) << card;
+        }
+        return cards;
+    }
+
+    private static RangeValue ExpandByDealing(Spec[] pattern, int holeCards, ulong dead)
     {
         var value = RangeValue.Empty(holeCards);
         // A variable used once constrains only its own card, so cards that differ only in such variables are

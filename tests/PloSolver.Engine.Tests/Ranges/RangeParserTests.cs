@@ -47,6 +47,18 @@ public sealed class RangeParserTests
     }
 
     [Fact]
+    public void Wide_six_card_lists_count_every_hand_once()
+    {
+        // At least three of the 48 cards ace..three in six cards: Σ_{j≥3} C(48, j)·C(4, 6 − j).
+        long expected = 0;
+        for (var j = 3; j <= 6; j++)
+        {
+            expected += Combinatorics.Choose(48, j) * Combinatorics.Choose(4, 6 - j);
+        }
+        Assert.Equal(expected, Parse("[A-3][A-3][A-3]", Game.Plo6).Combos);
+    }
+
+    [Fact]
     public void The_first_term_holding_a_hand_gives_its_weight()
     {
         var range = Parse("AA@50, *");
