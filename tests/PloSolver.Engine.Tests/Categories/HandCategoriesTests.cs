@@ -39,6 +39,25 @@ public sealed class HandCategoriesTests
     }
 
     [Fact]
+    public void Classifying_a_hand_allocates_nothing()
+    {
+        var classifier = HandClassifier.ForBoard(C("Ts9h4s2d"));
+        Card[][] holes = [C("AsKsQhJh"), C("8c7c6d5dQs"), C("TcTd9c9d4c4d")];
+        foreach (var hole in holes)
+        {
+            classifier.Classify(hole);
+        }
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var outs = 0;
+        for (var i = 0; i < 1000; i++)
+        {
+            outs += classifier.Classify(holes[i % 3]).StraightOuts;
+        }
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(outs > 0);
+    }
+
+    [Fact]
     public void Every_plo4_hand_on_a_rainbow_flop_counts_sets_and_nut_flush_draws_as_counted_by_hand()
     {
         // Sets on A-8-2: two or more of the three cards left of one board rank (3 * (C(3,2) * C(46,2) + C(46,1))),
