@@ -150,7 +150,7 @@ internal static class BenchCommand
         [
             "AsKhJd2c", "AAKK", "AA", "*", "AKQJ,AKQT", "AxAyxy", "AxAyKxKy", "RRON", "RROO", "RxRyOxOy", "AARR", "sshh", "wxy",
             "[AK][AK]", "[A-T][A-T][A-T][A-T]", "AA-QQ", "TT+", "KQ-", "KQ-JT", "$ds", "$ss", "$rb", "$mono", "AA,KK", "AAKK:$ds",
-            "AA!AAA", "(AA,KK):$ds", "AA@50, KK", "AA**:ds",
+            "AA!AAA", "(AA,KK):$ds", "AA@50, KK", "AA**:ds", "10%", "10%-20%", "5%:$ds", "30%!AA",
         ];
         var slowest = ("", 0.0);
         foreach (var range in ranges)

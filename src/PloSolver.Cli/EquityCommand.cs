@@ -39,7 +39,7 @@ internal static partial class EquityCommand
         {
             Game = a.Value("game") ?? "plo4",
             HiLo = a.Has("hilo"),
-            Players = [.. a.Positionals.Select(p => IsHand(p, a.Value("game")) ? new PlayerInput { Hand = p } : new PlayerInput { Range = p })],
+            Players = [.. a.Positionals.Select(p => Player(p, a.Value("game")))],
             Boards = boards,
             Dead = a.Value("dead"),
             Mode = a.Has("exact") ? "exact" : monteCarlo ? "montecarlo" : "auto",
@@ -86,6 +86,10 @@ internal static partial class EquityCommand
     // An argument written only as cards is a hand (so a mistyped hand is an error, not a range of the hands that
     // hold those cards); anything else is a range. Text that is neither is reported as what it looks like: a
     // range when it uses range syntax, a hand otherwise.
+    /// <summary>A player argument: exact cards are a hand, anything else a range.</summary>
+    public static PlayerInput Player(string text, string? gameText) =>
+        IsHand(text, gameText) ? new PlayerInput { Hand = text } : new PlayerInput { Range = text };
+
     private static bool IsHand(string text, string? gameText)
     {
         const string ranks = "AKQJT98765432";

@@ -22,4 +22,9 @@ internal sealed record LowOutput(int Rank, string Description, IReadOnlyList<str
 /// <param name="Combos">Hands in the range (after board and dead cards).</param>
 /// <param name="WeightedCombos">With weights: the sum of the hands' weights, in hands.</param>
 /// <param name="Sample">A few hands spread through the range.</param>
-internal sealed record RangeOutput(long Combos, double? WeightedCombos, IReadOnlyList<string> Sample);
+/// <param name="Categories">With a flop, turn or river: how the hands split into hand categories (with an
+/// opponent: each category's equity against it).</param>
+/// <param name="Distribution">With an opponent: the range's sorted equity curve.</param>
+/// <param name="Exact">With an opponent: whether every equity was computed exactly.</param>
+internal sealed record RangeOutput(long Combos, double? WeightedCombos, IReadOnlyList<string> Sample, IReadOnlyList<CategoryShare>? Categories = null,
+    IReadOnlyList<EquityPoint>? Distribution = null, bool? Exact = null);

@@ -58,6 +58,11 @@ public sealed class RangeCommandTests
     [InlineData(new[] { "AA", "--board", "AsKdQx" }, "--board: 'x' at position 6 is not a suit")]
     [InlineData(new[] { "AA", "--board", "AsKd2c", "--dead", "Kd" }, "--dead: Kd is also in --board")]
     [InlineData(new[] { "AA", "--game", "plo7" }, "--game: 'plo7' is not a game")]
+    [InlineData(new[] { "AA", "--vs", "KK" }, "--vs: equity by category needs a flop, turn or river in --board")]
+    [InlineData(new[] { "AA", "--board", "Qs7h2d", "--vs", "KK##" }, "--vs: position 3")]
+    [InlineData(new[] { "AA", "--board", "Qs7h2d", "--vs", "AsKsQs" }, "--vs: plo4 hands have 4 cards, this one has 3")]
+    [InlineData(new[] { "AA", "--board", "Qs7h2d", "--vs", "AsAhAdAc" }, "range 'AA': position 1: the range matches no hand")]
+    [InlineData(new[] { "AA", "--hilo" }, "--hilo, --seed and --threads go with --vs")]
     public void Bad_input_is_a_usage_error_naming_the_problem(string[] args, string message) =>
         Assert.StartsWith(message, Cli.UsageError(RangeCommand.Run, args), StringComparison.Ordinal);
 
@@ -68,5 +73,42 @@ public sealed class RangeCommandTests
         Assert.Equal(2, outcome.ExitCode);
         Assert.Equal("", outcome.Stdout);
         Assert.Equal(["plosolver range: range 'A#', position 2: unexpected '#': expected ',', ':', '!', '@' or the end of the range"], outcome.StderrLines);
+    }
+
+    [Fact]
+    public void A_board_splits_the_range_into_hand_categories()
+    {
+        // Kings on a queen-high board: every hand holds a pair of kings above the board, so an overpair or better.
+        using var json = JsonDocument.Parse(Cli.Run(RangeCommand.Run, "KK", "--board", "Qs7h2d", "--json").Stdout);
+        var categories = json.RootElement.GetProperty("categories").EnumerateArray().ToArray();
+        var made = categories.Where(c => c.GetProperty("kind").GetString() == "made").ToArray();
+        Assert.Equal(100, made.Sum(c => c.GetProperty("percent").GetDouble()), 6);
+        Assert.Equal(json.RootElement.GetProperty("combos").GetInt64(), made.Sum(c => c.GetProperty("combos").GetDouble()), 6);
+        Assert.Contains(made, c => c.GetProperty("name").GetString() == "overpair");
+        Assert.DoesNotContain(made, c => c.GetProperty("name").GetString() is "noMadeHand" or "weakPair" or "topPair");
+        Assert.False(json.RootElement.TryGetProperty("distribution", out _));
+    }
+
+    [Fact]
+    public void An_opponent_adds_equity_by_category_and_the_equity_curve()
+    {
+        var (exitCode, stdout) = Cli.Run(RangeCommand.Run, "AA,KK", "--board", "Ks7h2d", "--vs", "QQ", "--json");
+        Assert.Equal(0, exitCode);
+        using var json = JsonDocument.Parse(stdout);
+        var sets = json.RootElement.GetProperty("categories").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "set");
+        Assert.InRange(sets.GetProperty("equity").GetDouble(), 90, 100); // top set against queens
+        var curve = json.RootElement.GetProperty("distribution").EnumerateArray().Select(p => p.GetProperty("equity").GetDouble()).ToArray();
+        Assert.True(curve.Length > 10);
+        Assert.Equal(curve.OrderByDescending(e => e), curve); // strongest first
+    }
+
+    [Fact]
+    public void The_table_lists_categories_with_equity()
+    {
+        var (exitCode, stdout) = Cli.Run(RangeCommand.Run, "AA,KK", "--board", "Ks7h2d", "--vs", "QQ", "--seed", "3");
+        Assert.Equal(0, exitCode);
+        Assert.Contains("equity against QQ", stdout, StringComparison.Ordinal);
+        Assert.Contains("Set", stdout, StringComparison.Ordinal);
+        Assert.Contains("equity distribution", stdout, StringComparison.Ordinal);
     }
 }

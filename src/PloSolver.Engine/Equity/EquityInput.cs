@@ -308,6 +308,17 @@ public sealed class EquityProblem
 
     internal ulong DeadMask => Card.ToMask(Dead.ToArray());
 
+    /// <summary>The same question with one player's cards replaced (a hand, or a sub-range of the player's range)
+    /// and its own Monte Carlo settings: how a breakdown asks about one part of a range.</summary>
+    internal EquityProblem WithPlayer(int player, Card[] hand, HandRange? range, string input, EquityMode mode, long? trials, ulong seed)
+    {
+        var hands = Hands.ToArray();
+        var ranges = Ranges.ToArray();
+        var inputs = Inputs.ToArray();
+        (hands[player], ranges[player], inputs[player]) = (hand, range, input);
+        return new EquityProblem(Game, HiLo, inputs, hands, ranges, Boards.ToArray(), Dead.ToArray(), mode, trials, seed, null, null);
+    }
+
     internal int AvailableCards
     {
         get

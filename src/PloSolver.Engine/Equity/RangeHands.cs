@@ -20,11 +20,29 @@ internal sealed class HandSource
     private readonly byte[]? _weights;
     private readonly long[] _prefix = [];
     private readonly int _holeCards;
+    private readonly int[] _anyDeck = []; // "any hand": cards dealt at random from these (padded to 64 slots)
+    private readonly int _anyDeckLength;
 
     public HandSource(Card[] hand)
     {
         _fixed = Card.ToMask(hand);
     }
+
+    private HandSource(int holeCards, ulong knownCards)
+    {
+        _holeCards = holeCards;
+        var deck = Card.FromMask(~knownCards & ((1UL << Card.DeckSize) - 1));
+        _anyDeckLength = deck.Length;
+        _anyDeck = new int[64];
+        for (var i = 0; i < deck.Length; i++)
+        {
+            _anyDeck[i] = deck[i].Index;
+        }
+    }
+
+    /// <summary>A player who may hold any hand of undealt cards, each equally likely: dealt as random cards, which
+    /// is the range of every hand without building it.</summary>
+    public static HandSource AnyHand(int holeCards, ulong knownCards) => new(holeCards, knownCards);
 
     public HandSource(HandRange range)
     {
@@ -88,6 +106,10 @@ internal sealed class HandSource
     /// <summary>A hand as a card mask, from 64 random bits.</summary>
     public ulong Draw(ulong random)
     {
+        if (_anyDeckLength > 0)
+        {
+            return DrawAny(random);
+        }
         if (_aliasHands.Length > 0)
         {
             var slot = (int)((random >> 32) * (ulong)_aliasHands.Length >> 32);
@@ -125,10 +147,40 @@ internal sealed class HandSource
             rest -= weight;
         }
     }
+
+    // Six random bits pick a deck slot, retried when past the deck or already dealt: each accepted pick is uniform
+    // over the cards not yet taken, so the hand is a uniform sample. Words after the first come from splitmix64.
+    private ulong DrawAny(ulong random)
+    {
+        var hand = 0UL;
+        var count = 0;
+        var bits = random;
+        var picksLeft = 10;
+        while (count < _holeCards)
+        {
+            if (picksLeft == 0)
+            {
+                random += 0x9E3779B97F4A7C15;
+                var z = random;
+                z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9;
+                z = (z ^ (z >> 27)) * 0x94D049BB133111EB;
+                bits = z ^ (z >> 31);
+                picksLeft = 10;
+            }
+            var slot = (int)(bits & 63);
+            bits >>= 6;
+            picksLeft--;
+            if (slot < _anyDeckLength)
+            {
+                var card = 1UL << _anyDeck[slot];
+                count += (hand & card) == 0 ? 1 : 0;
+                hand |= card;
+            }
+        }
+        return hand;
+    }
 }
 
-/// <summary>Vose's alias method in integers: slot i keeps hand i with probability keep[i] / 2^32, else gives
-/// hand alias[i]; every hand's total probability is its weight over the total weight.</summary>
 /// <summary>
 /// Deals Monte Carlo trials when some player holds a range: each player's hand is drawn by weight, and a trial
 /// whose hands share a card is drawn again (which is exactly card removal: hands that collide never meet); then

@@ -48,7 +48,7 @@ public static class RangeParser
         }
         if (value.IsEmpty)
         {
-            error = new RangeError(1, deadCards == 0 ? "the range matches no hand" : "the range matches no hand once the board and dead cards are removed");
+            error = new RangeError(1, deadCards == 0 ? "the range matches no hand" : "the range matches no hand once the known cards (board, dead cards, other hands) are removed");
             return false;
         }
         range = new HandRange(game, value.Bits, value.Weights);
@@ -213,7 +213,69 @@ public static class RangeParser
                 return RangeValue.FromPredicate(_holeCards, dead, qualifier!);
             }
             _position = start;
+            if (TryPercent(out var percent))
+            {
+                return percent;
+            }
             return PatternSpan();
+        }
+
+        // percent := number '%' ('-' number '%')?   the top N% of the preflop ranking, or the slice from A% to B%
+        private bool TryPercent([NotNullWhen(true)] out RangeValue? value)
+        {
+            value = null;
+            var start = _position;
+            if (!TryNumberBeforePercent(out var first))
+            {
+                _position = start;
+                return false;
+            }
+            var (from, to) = (0.0, first);
+            if (_position < text.Length && text[_position] == '-')
+            {
+                _position++;
+                var secondStart = _position;
+                if (!TryNumberBeforePercent(out var second))
+                {
+                    throw Fail(secondStart, "expected a percentage such as 20% after '-'");
+                }
+                if (second <= first)
+                {
+                    throw Fail(secondStart, $"a slice A%-B% needs A below B: {first}% is not below {second}%");
+                }
+                (from, to) = (first, second);
+            }
+            if (PreflopRanking.For(game) is not { } ranking)
+            {
+                throw Fail(start, $"N% ranges need a preflop ranking, which exists for {string.Join(" and ", PreflopRanking.Available.Select(Games.Name))}, not {Games.Name(game)}");
+            }
+            value = RangeValue.Empty(_holeCards);
+            ranking.Select(from, to, value.Bits);
+            value.RemoveHandsWith(dead);
+            return true;
+        }
+
+        // A number from 0 to 100 (decimals allowed) directly followed by '%'; false, without consuming, otherwise.
+        private bool TryNumberBeforePercent(out double number)
+        {
+            number = 0;
+            var start = _position;
+            var end = start;
+            while (end < text.Length && (char.IsAsciiDigit(text[end]) || text[end] == '.'))
+            {
+                end++;
+            }
+            if (end == start || end >= text.Length || text[end] != '%')
+            {
+                return false;
+            }
+            if (!double.TryParse(text.AsSpan(start, end - start), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out number)
+                || number is < 0 or > 100)
+            {
+                throw Fail(start, "a percentage is a number from 0 to 100, such as 15% or 2.5%");
+            }
+            _position = end + 1;
+            return true;
         }
 
         // Qualifiers: $ds, $ss, $rb, $mono, also written ds, ss, rainbow, monotone when they make up the whole operand.

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace PloSolver.Engine;
 
 /// <summary>
@@ -28,6 +30,26 @@ internal sealed class RangeValue
     {
         var index = ComboIndex.Rank(hand);
         Bits[index >> 6] |= 1UL << index;
+    }
+
+    /// <summary>Clears every hand holding one of the cards.</summary>
+    public void RemoveHandsWith(ulong cards)
+    {
+        if (cards == 0)
+        {
+            return;
+        }
+        for (var w = 0; w < Bits.Length; w++)
+        {
+            for (var word = Bits[w]; word != 0; word &= word - 1)
+            {
+                var index = w << 6 | BitOperations.TrailingZeroCount(word);
+                if ((ComboIndex.Unrank(index, HoleCards) & cards) != 0)
+                {
+                    Bits[w] &= ~(1UL << index);
+                }
+            }
+        }
     }
 
     /// <summary>Every hand of undealt cards that the predicate accepts.</summary>

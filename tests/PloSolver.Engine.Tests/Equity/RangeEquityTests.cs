@@ -108,7 +108,7 @@ public sealed class RangeEquityTests
             Players = [new PlayerInput { Hand = "AsAhKsKh" }, new PlayerInput { Range = "AAA" }],
             Boards = ["Ad2c3c"],
         }, out _, out var errors));
-        Assert.Contains("once the board and dead cards are removed", errors["players[1].range"][0], StringComparison.Ordinal);
+        Assert.Contains("once the known cards (board, dead cards, other hands) are removed", errors["players[1].range"][0], StringComparison.Ordinal);
     }
 
     [Fact]

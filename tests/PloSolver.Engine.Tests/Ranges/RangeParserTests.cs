@@ -109,6 +109,6 @@ public sealed class RangeParserTests
 
     [Fact]
     public void Dead_cards_can_empty_a_range() =>
-        Assert.Contains("once the board and dead cards are removed",
+        Assert.Contains("once the known cards (board, dead cards, other hands) are removed",
             Assert.Throws<FormatException>(() => Parse("AsKsQsJs", dead: "As")).Message, StringComparison.Ordinal);
 }
