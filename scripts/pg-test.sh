@@ -40,7 +40,7 @@ start() {
     chown plosolver-pg "$dir"
   fi
   chmod 700 "$dir"
-  as_owner initdb --pgdata="$dir/data" --username=postgres --auth=trust --encoding=UTF8 --locale=C >"$dir/initdb.log" 2>&1 \
+  as_owner initdb --pgdata="$dir/data" --username=postgres --auth=trust --encoding=UTF8 --locale=C --no-sync >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; fail "initdb failed"; }
   # A port can be taken between the check and the start: try a few.
   for _ in 1 2 3 4 5; do

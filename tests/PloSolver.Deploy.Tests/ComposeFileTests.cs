@@ -148,11 +148,26 @@ public sealed class ComposeFileTests
         }
     }
 
-    [Fact]
-    public void Every_interpolated_variable_is_documented_in_the_env_example()
+    [Theory]
+    [InlineData("deploy/docker-compose.yml")]
+    [InlineData("deploy/docker-compose.blue-green.yml")]
+    public void Every_interpolated_variable_is_documented_in_the_env_example(string file)
     {
         var documented = EnvFile.Load("deploy/.env.example").Keys.ToHashSet();
-        var missing = Stack.InterpolatedVariables().Where(v => !documented.Contains(v)).Order().ToList();
-        Assert.True(missing.Count == 0, "not in deploy/.env.example: " + string.Join(", ", missing));
+        var missing = new Compose(file).InterpolatedVariables().Where(v => !documented.Contains(v)).Order().ToList();
+        Assert.True(missing.Count == 0, $"{file} uses variables not in deploy/.env.example: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public void The_development_file_publishes_on_loopback_only()
+    {
+        var development = new Compose("deploy/docker-compose.dev.yml");
+        Assert.Equal(["backend", "db", "frontend"], development.Services.Keys().Order());
+        foreach (var service in development.Services.Keys())
+        {
+            Assert.Contains(service, Stack.Services.Keys());
+            Assert.All(development.Service(service).Has("ports") ? development.Service(service).Strings("ports") : [],
+                p => Assert.StartsWith("127.0.0.1:", p, StringComparison.Ordinal));
+        }
     }
 }
