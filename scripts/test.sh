@@ -13,6 +13,20 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
+# ---- Deployment tests (tests/PloSolver.Deploy.Tests): Debian's nginx and PostgreSQL binaries ----
+# The nginx tests fail rather than skip without nginx, and the backup tests start a throwaway PostgreSQL with
+# scripts/pg-test.sh, so a fresh CI machine gets both here. Nothing is installed when they are already present.
+deploy_packages=()
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || deploy_packages+=(nginx)
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || deploy_packages+=(postgresql-15)
+if [ ${#deploy_packages[@]} -gt 0 ]; then
+  echo "== installing ${deploy_packages[*]} (deployment tests)"
+  if [ "$(id -u)" -ne 0 ] || ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${deploy_packages[@]}"; } >/dev/null; then
+    echo "test.sh: could not install ${deploy_packages[*]}; the deployment tests that need them will fail" >&2
+  fi
+fi
+# ---- end of deployment tests setup ----
+
 echo "== build (Release)"
 if ! dotnet build PloSolver.slnx -c Release --nologo -v q -clp:ErrorsOnly; then
   echo "0 passed, 1 failed"
