@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using PloSolver.Server.Auth;
 using PloSolver.Server.Data;
 using PloSolver.Server.Equity;
@@ -27,6 +26,19 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls($"http://0.0.0.0:{(builder.Configuration["PORT"] is { Length: > 0 } port ? port : "5001")}");
 }
 
+// Report every configuration problem, each naming its variable, before anything (logging included) needs the
+// settings. The same checks run again when the options are first used (ValidateOnStart).
+var problems = ServerSettings.Read(builder.Configuration, builder.Environment).Problems;
+if (problems.Count > 0)
+{
+    Console.Error.WriteLine("PloSolver.Server: the configuration is not valid:");
+    foreach (var problem in problems)
+    {
+        Console.Error.WriteLine("  " + problem);
+    }
+    return 1;
+}
+
 builder.Services.AddServerSettings();
 builder.Services.AddServerLogging();
 builder.Services.AddWebDefaults();
@@ -38,20 +50,7 @@ builder.Services.AddJobs();
 
 var app = builder.Build();
 
-ServerSettings settings;
-try
-{
-    settings = app.Services.GetRequiredService<ServerSettings>();
-}
-catch (OptionsValidationException e)
-{
-    Console.Error.WriteLine("PloSolver.Server: the configuration is not valid:");
-    foreach (var failure in e.Failures)
-    {
-        Console.Error.WriteLine("  " + failure);
-    }
-    return 1;
-}
+var settings = app.Services.GetRequiredService<ServerSettings>();
 
 await DatabaseMigrator.MigrateAsync(app.Services);
 if (command == "migrate")

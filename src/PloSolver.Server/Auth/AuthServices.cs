@@ -10,6 +10,8 @@ internal static class AuthServices
     public const string Issuer = "plosolver";
     public const string Audience = "plosolver-api";
 
+    private const string DatabaseOutageKey = "plosolver.database-outage";
+
     public static IServiceCollection AddAuth(this IServiceCollection services)
     {
         services.AddMemoryCache();
@@ -42,6 +44,25 @@ internal static class AuthServices
                     if (!Guid.TryParse(jti, out var sessionId) || !await validator.IsActiveAsync(sessionId, context.HttpContext.RequestAborted))
                     {
                         context.Fail("The session has ended.");
+                    }
+                },
+                // The session table could not be read: that is an outage (503), not a bad token (401), or clients
+                // would throw away good tokens and sign in again.
+                OnAuthenticationFailed = context =>
+                {
+                    if (ProblemExceptionHandler.IsDatabaseOutage(context.Exception))
+                    {
+                        context.HttpContext.Items[DatabaseOutageKey] = context.Exception;
+                    }
+                    return Task.CompletedTask;
+                },
+                OnChallenge = async context =>
+                {
+                    if (context.HttpContext.Items[DatabaseOutageKey] is Exception outage)
+                    {
+                        context.HandleResponse();
+                        var handler = context.HttpContext.RequestServices.GetRequiredService<ProblemExceptionHandler>();
+                        await handler.TryHandleAsync(context.HttpContext, outage, context.HttpContext.RequestAborted);
                     }
                 },
             };

@@ -38,6 +38,7 @@ internal static class EquityApi
         EquityInput input, HttpContext http, ComputeGate gate, CancellationToken aborted)
     {
         var limits = CurrentUser.IdOrNull(http.User) is null ? WorkLimits.Anonymous : WorkLimits.SignedIn;
+        input = WorkLimits.WithImpliedMode(input);
         if (!EquityProblem.TryCreate(input, out var problem, out var errors))
         {
             AppMetrics.EquityRequests.WithLabels("invalid", "").Inc();
@@ -50,7 +51,17 @@ internal static class EquityApi
             return TooMuchWork(limitErrors, $"The request asks for more work than {limits.Who} may");
         }
 
-        var (outcome, result) = await gate.RunAsync(token => Calculate(problem, limits, token), limits.WallTime, aborted);
+        GateOutcome outcome;
+        (EquityResult? Value, EquityLimitException? Error) result;
+        try
+        {
+            (outcome, result) = await gate.RunAsync(token => Calculate(problem, limits, token), limits.WallTime, aborted);
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            AppMetrics.EquityRequests.WithLabels("cancelled", "").Inc();
+            throw; // the client has gone; nobody reads an answer
+        }
         switch (outcome)
         {
             case GateOutcome.Saturated:

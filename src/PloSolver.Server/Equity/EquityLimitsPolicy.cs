@@ -31,6 +31,13 @@ internal sealed record WorkLimits(string Who, EquityLimits Engine, TimeSpan Wall
         MaxTime = TimeSpan.FromMinutes(10),
     }, TimeSpan.FromMinutes(15));
 
+    /// <summary>As on the command line, a trial count, precision target or time limit without a mode asks for
+    /// Monte Carlo (in auto mode a single board would be enumerated exactly and the option ignored).</summary>
+    public static EquityInput WithImpliedMode(EquityInput input) =>
+        input.Mode is null && (input.Trials is not null || input.TargetStdErr is not null || input.TimeLimitMs is not null)
+            ? input with { Mode = "montecarlo" }
+            : input;
+
     /// <summary>Checks the request against these limits (the engine would silently cap instead).</summary>
     public Dictionary<string, string[]> Check(EquityInput input)
     {

@@ -42,12 +42,18 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }:
                 problem = TooLarge(context);
                 break;
-            case BadHttpRequestException bad when bad.Message.StartsWith("Required parameter", StringComparison.Ordinal)
-                && bad.Message.Contains("from body", StringComparison.Ordinal):
+            case BadHttpRequestException bad when bad.Message.Contains("no body was provided", StringComparison.Ordinal)
+                || (bad.Message.StartsWith("Required parameter", StringComparison.Ordinal) && bad.Message.Contains("from body", StringComparison.Ordinal)):
                 problem = new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["body"] = ["a JSON body is required"] })
                 {
                     Status = StatusCodes.Status400BadRequest,
                     Title = "The request body is missing",
+                };
+                break;
+            case BadHttpRequestException bad when BindFailure().Match(bad.Message) is { Success: true } bind:
+                problem = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [bind.Groups[1].Value] = [$"'{bind.Groups[2].Value}' is not a valid value"] })
+                {
+                    Status = StatusCodes.Status400BadRequest,
                 };
                 break;
             case BadHttpRequestException bad:
@@ -131,6 +137,9 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         };
         return expected is null ? "has the wrong type" : $"must be {expected}";
     }
+
+    [GeneratedRegex("""^Failed to bind parameter "(?:\S+ )?(\w+)" from "(.*)"\.$""", RegexOptions.CultureInvariant)]
+    private static partial Regex BindFailure();
 
     [GeneratedRegex(@"could not be converted to ([^ ]+?)\.? Path", RegexOptions.CultureInvariant)]
     private static partial Regex ConvertedTo();

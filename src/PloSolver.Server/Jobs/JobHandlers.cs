@@ -83,7 +83,7 @@ internal sealed class EquityJobHandler : IJobHandler
         error = "";
         try
         {
-            input = JsonSerializer.Deserialize<EquityInput>(json, Json) ?? new EquityInput();
+            input = WorkLimits.WithImpliedMode(JsonSerializer.Deserialize<EquityInput>(json, Json) ?? new EquityInput());
             return true;
         }
         catch (JsonException e)
