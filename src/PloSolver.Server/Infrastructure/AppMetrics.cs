@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Prometheus;
 
@@ -93,10 +92,4 @@ internal sealed class DbCommandMetrics : DbCommandInterceptor
     }
 
     private static void Observe(CommandExecutedEventData eventData) => AppMetrics.DbCommandSeconds.Observe(eventData.Duration.TotalSeconds);
-}
-
-/// <summary>A stopwatch for a metric.</summary>
-internal static class Timing
-{
-    public static double Seconds(long startTimestamp) => Stopwatch.GetElapsedTime(startTimestamp).TotalSeconds;
 }

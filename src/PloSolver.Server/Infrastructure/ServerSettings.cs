@@ -38,7 +38,7 @@ internal sealed class ServerSettings
 
     public string DataDirectory { get; set; } = "data";
 
-    public string SqliteConnectionString => $"Data Source={Path.Combine(DataDirectory, "plosolver.db")};Cache=Shared;Default Timeout=30";
+    public string SqliteConnectionString => $"Data Source={Path.Combine(DataDirectory, "plosolver.db")};Default Timeout=30";
 
     public bool UsesPostgres => PostgresConnectionString is not null;
 

@@ -21,20 +21,28 @@ public class TwoInstances : IAsyncLifetime
 
     protected virtual int Workers => 2;
 
+    protected virtual string RoleOfB => "all";
+
     public async Task InitializeAsync()
     {
         Database = await PostgresDatabase.CreateAsync("plosolver_" + GetType().Name);
-        ServerFactory Make()
+        Dictionary<string, string> Make()
         {
             var settings = ServerFactory.Defaults();
             settings["DATABASE_URL"] = Database.Url;
             settings["JOB_WORKERS"] = Workers.ToString(System.Globalization.CultureInfo.InvariantCulture);
             settings["SESSION_CACHE_MS"] = "1000";
-            return new ServerFactory(settings);
+            return settings;
         }
         // Both start (and migrate) at the same time, as replicas do.
-        A = Make();
-        B = Make();
+        A = new ServerFactory(Make());
+        var b = Make();
+        b["SERVER_ROLE"] = RoleOfB;
+        if (RoleOfB == "worker")
+        {
+            b["JOB_WORKERS"] = "1";
+        }
+        B = new ServerFactory(b);
         await Task.WhenAll(Task.Run(() => A.Server), Task.Run(() => B.Server));
     }
 
@@ -49,6 +57,28 @@ public class TwoInstances : IAsyncLifetime
 public sealed class TwoInstancesWithoutWorkers : TwoInstances
 {
     protected override int Workers => 0;
+}
+
+/// <summary>An API-only instance without workers and a worker-only instance (SERVER_ROLE=worker).</summary>
+public sealed class ApiAndWorker : TwoInstances
+{
+    protected override int Workers => 0; // A: no workers at all; B gets its own below
+
+    protected override string RoleOfB => "worker";
+}
+
+public sealed class WorkerRoleTests(ApiAndWorker servers) : IClassFixture<ApiAndWorker>
+{
+    [Fact]
+    public async Task A_worker_only_instance_serves_no_API_but_runs_the_jobs_queued_elsewhere()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await servers.B.Client().GetAsync("/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await servers.B.Client().PostAsJsonAsync("/api/equity", new { })).StatusCode);
+        var (client, _) = await servers.A.SignUpAsync();
+        var job = await JobsTests.SubmitAsync(client, new { players = new object[] { new { hand = "AsKsQhJh" }, new { hand = "7c8c9d6d" } }, boards = new[] { "2c3d4h" } });
+        var done = await JobsTests.WaitForAsync(client, (string)job["id"]!, s => s is "succeeded" or "failed");
+        Assert.Equal("succeeded", (string?)done["status"]);
+    }
 }
 
 public sealed class MultiInstanceTests(TwoInstances servers) : IClassFixture<TwoInstances>
