@@ -135,3 +135,100 @@ public sealed class ConfigurationTests
         }
     }
 }
+
+/// <summary>The production process over real HTTP: structured logs on the console and in logs/plosolver.log, with
+/// no password, token or share slug in them.</summary>
+public sealed class ProductionProcessTests
+{
+    [Fact]
+    public async Task Production_logs_go_to_the_rotated_file_and_never_hold_passwords_tokens_or_slugs()
+    {
+        var workDir = Directory.CreateTempSubdirectory("plosolver-production-").FullName;
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workDir, RedirectStandardError = true, RedirectStandardOutput = true };
+        start.ArgumentList.Add(typeof(Program).Assembly.Location);
+        foreach (var name in ServerSettings.SecretNames.Concat(["ASPNETCORE_URLS", "DOTNET_URLS", "URLS"]))
+        {
+            start.Environment.Remove(name);
+        }
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["JWT_SECRET_KEY"] = "a-production-jwt-key-for-this-test-only-0123456789";
+        start.Environment["SECRET_KEY"] = "a-production-app-key-for-this-test-only-0123456789";
+        start.Environment["DATA_DIR"] = Path.Combine(workDir, "data");
+        start.Environment["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["LOG_LEVEL"] = "Debug";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        try
+        {
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (true)
+            {
+                try
+                {
+                    if ((await client.GetAsync("/health")).StatusCode == System.Net.HttpStatusCode.OK)
+                    {
+                        break;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    // not listening yet
+                }
+                if (DateTime.UtcNow > deadline || process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                    Assert.Fail("the server did not start: " + await stdout + await stderr);
+                }
+                await Task.Delay(100);
+            }
+
+            const string Password = "sup3r-secret-passw0rd";
+            var register = await client.PostAsync("/api/auth/register", Json($$"""{"email":"prod@example.test","password":"{{Password}}"}"""));
+            var auth = System.Text.Json.Nodes.JsonNode.Parse(await register.Content.ReadAsStringAsync())!;
+            var access = (string)auth["accessToken"]!;
+            var refresh = (string)auth["refreshToken"]!;
+            await client.PostAsync("/api/auth/login", Json($$"""{"email":"prod@example.test","password":"{{Password}}"}"""));
+            await client.PostAsync("/api/auth/login", Json("""{"email":"prod@example.test","password":"a wrong one"}"""));
+            await client.PostAsync("/api/auth/refresh", Json($$"""{"refreshToken":"{{refresh}}"}"""));
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", access);
+            var spot = System.Text.Json.Nodes.JsonNode.Parse(await (await client.PostAsync("/api/spots", Json("""{"name":"s","data":{}}"""))).Content.ReadAsStringAsync())!;
+            var share = System.Text.Json.Nodes.JsonNode.Parse(await (await client.PostAsync($"/api/spots/{spot["id"]}/share", null)).Content.ReadAsStringAsync())!;
+            var slug = (string)share["slug"]!;
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync($"/api/shared/{slug}")).StatusCode);
+
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            var console = await stdout + await stderr;
+            var file = await File.ReadAllTextAsync(Path.Combine(workDir, "logs", "plosolver.log"));
+            Assert.Contains("\"RequestPath\":\"/api/shared/{slug}\"", file, StringComparison.Ordinal);
+            Assert.Contains("/api/auth/login", console, StringComparison.Ordinal);
+            foreach (var secret in new[] { Password, "a wrong one", access, refresh, refresh.Split('.')[1], slug, start.Environment["JWT_SECRET_KEY"]!, start.Environment["SECRET_KEY"]! })
+            {
+                Assert.DoesNotContain(secret, file, StringComparison.Ordinal);
+                Assert.DoesNotContain(secret, console, StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            Directory.Delete(workDir, recursive: true);
+        }
+    }
+
+    private static StringContent Json(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
+
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
