@@ -42,7 +42,7 @@ if (problems.Count > 0)
 builder.Services.AddServerSettings();
 builder.Services.AddServerLogging();
 builder.Services.AddWebDefaults();
-builder.Services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
+builder.Services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>().AddOperationTransformer<BearerSecurityTransformer>());
 builder.Services.AddData();
 builder.Services.AddAuth();
 builder.Services.AddEquity();

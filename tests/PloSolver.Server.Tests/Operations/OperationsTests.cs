@@ -72,6 +72,8 @@ public sealed class OperationsTests(OperationsServer server) : IClassFixture<Ope
             Assert.Contains(path, paths);
         }
         Assert.Equal("bearer", (string?)document["components"]!["securitySchemes"]!["Bearer"]!["scheme"]);
+        Assert.NotNull(document["paths"]!["/api/spots/{id}"]!["get"]!["security"]);
+        Assert.Null(document["paths"]!["/api/equity"]!["post"]!["security"]);
 
         var page = await client.GetAsync("/api/docs");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
