@@ -1,18 +1,34 @@
 #!/usr/bin/env bash
-# Runs PLOSolver. At this stage the product is the `plosolver` command line: with no arguments it shows a
-# worked example (a published reference spot) and the usage; any arguments go to plosolver itself, e.g.
-#   scripts/run.sh equity AsKsQhJh 7c8c9d6d --board Qs7h2d
+# Runs PLOSolver.
+#   scripts/run.sh                 the server on http://localhost:5001 (PORT to change), on the embedded SQLite database
+#                                  in data/ with no configuration; set DATABASE_URL=postgresql://… for PostgreSQL
+#   scripts/run.sh migrate|worker  the server's other modes: apply migrations and exit; job workers only
+#   scripts/run.sh equity …        the plosolver command line (equity, evaluate, range, bench, --help), e.g.
+#                                    scripts/run.sh equity AsKsQhJh 7c8c9d6d --board Qs7h2d
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "run.sh: the .NET 10 SDK is required (dotnet not found on PATH)" >&2
   exit 2
 fi
-cli=$(scripts/publish-cli.sh)
-if [ "$#" -eq 0 ]; then
-  echo "\$ plosolver equity AsKsQhJh 7c8c9d6d"
-  "$cli" equity AsKsQhJh 7c8c9d6d
-  echo
-  exec "$cli" --help
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+case "${1:-}" in
+  equity|evaluate|range|bench|help|--help|-h|--version)
+    cli=$(scripts/publish-cli.sh)
+    exec "$cli" "$@"
+    ;;
+esac
+
+if ! build=$(dotnet build src/PloSolver.Server -c Release --nologo -v q -clp:ErrorsOnly 2>&1); then
+  echo "$build" >&2
+  exit 1
 fi
-exec "$cli" "$@"
+# A laptop run is a development run: secrets are generated, logs are readable lines. Deployments set
+# ASPNETCORE_ENVIRONMENT=Production and real secrets (see docs/api.md, "Configuration").
+export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
+export DATA_DIR=${DATA_DIR:-$PWD/data}
+if [ "${1:-}" != "migrate" ]; then
+  echo "PLOSolver server on http://localhost:${PORT:-5001} (API reference at /api/docs; database: ${DATABASE_URL:+PostgreSQL}${DATABASE_URL:-SQLite in $DATA_DIR})" >&2
+fi
+exec dotnet src/PloSolver.Server/bin/Release/net10.0/PloSolver.Server.dll "$@"

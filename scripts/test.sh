@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The whole test suite: builds everything and runs every test project, then prints one line
+# The whole test suite: builds everything, starts a throwaway PostgreSQL (scripts/pg-test.sh) for the server
+# tests, runs every test project, then prints one line
 # "N passed, N failed" summing all suites. Exit status is non-zero if anything failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -32,6 +33,16 @@ if ! dotnet build PloSolver.slnx -c Release --nologo -v q -clp:ErrorsOnly; then
   echo "0 passed, 1 failed"
   exit 1
 fi
+
+# The server tests run against a real PostgreSQL 15: a throwaway cluster, stopped and deleted on exit.
+echo "== PostgreSQL for the server tests"
+if ! pg_env=$(scripts/pg-test.sh start); then
+  echo "test.sh: could not start PostgreSQL (scripts/pg-test.sh)" >&2
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+eval "$pg_env"
+trap 'scripts/pg-test.sh stop "$PLOSOLVER_TEST_PGDIR"; rm -f "$log"' EXIT
 
 echo "== .NET test projects"
 dotnet test PloSolver.slnx -c Release --no-build --nologo 2>&1 | tee "$log"

@@ -1,0 +1,95 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Prometheus;
+
+namespace PloSolver.Server.Infrastructure;
+
+/// <summary>The application's Prometheus figures (HTTP figures come from prometheus-net's middleware).</summary>
+internal static class AppMetrics
+{
+    public static readonly Counter EquityRequests = Metrics.CreateCounter("plosolver_equity_requests_total",
+        "Equity computations by outcome (ok, invalid, rejected, timeout, cancelled) and method (exact, montecarlo).",
+        new CounterConfiguration { LabelNames = ["outcome", "method"] });
+
+    public static readonly Histogram EquitySeconds = Metrics.CreateHistogram("plosolver_equity_seconds",
+        "Engine time of successful equity computations.",
+        new HistogramConfiguration { LabelNames = ["method"], Buckets = Histogram.ExponentialBuckets(0.0001, 4, 10) });
+
+    public static readonly Gauge EquityInFlight = Metrics.CreateGauge("plosolver_equity_in_flight", "Equity computations running now.");
+
+    public static readonly Gauge EquityWaiting = Metrics.CreateGauge("plosolver_equity_waiting", "Equity requests waiting for a compute slot.");
+
+    public static readonly Counter JobsFinished = Metrics.CreateCounter("plosolver_jobs_finished_total", "Jobs finished by type and status.",
+        new CounterConfiguration { LabelNames = ["type", "status"] });
+
+    public static readonly Counter JobsSubmitted = Metrics.CreateCounter("plosolver_jobs_submitted_total", "Jobs queued by type.",
+        new CounterConfiguration { LabelNames = ["type"] });
+
+    public static readonly Counter JobsReclaimed = Metrics.CreateCounter("plosolver_jobs_reclaimed_total",
+        "Jobs claimed again after their worker's lease expired.");
+
+    public static readonly Gauge JobsRunning = Metrics.CreateGauge("plosolver_jobs_running", "Jobs running in this process.");
+
+    public static readonly Histogram JobSeconds = Metrics.CreateHistogram("plosolver_job_seconds", "Run time of finished jobs.",
+        new HistogramConfiguration { LabelNames = ["type"], Buckets = Histogram.ExponentialBuckets(0.01, 4, 10) });
+
+    public static readonly Histogram DbCommandSeconds = Metrics.CreateHistogram("plosolver_db_command_seconds", "Database command time.",
+        new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.0001, 4, 10) });
+
+    public static readonly Counter DbCommandErrors = Metrics.CreateCounter("plosolver_db_command_errors_total", "Database commands that failed.");
+
+    public static readonly Gauge DbUp = Metrics.CreateGauge("plosolver_db_up", "1 when the last health check reached the database, else 0.");
+}
+
+/// <summary>Times every database command for <see cref="AppMetrics.DbCommandSeconds"/>.</summary>
+internal sealed class DbCommandMetrics : DbCommandInterceptor
+{
+    public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
+    {
+        Observe(eventData);
+        return result;
+    }
+
+    public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result,
+        CancellationToken cancellationToken = default)
+    {
+        Observe(eventData);
+        return ValueTask.FromResult(result);
+    }
+
+    public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
+    {
+        Observe(eventData);
+        return result;
+    }
+
+    public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result,
+        CancellationToken cancellationToken = default)
+    {
+        Observe(eventData);
+        return ValueTask.FromResult(result);
+    }
+
+    public override object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
+    {
+        Observe(eventData);
+        return result;
+    }
+
+    public override ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result,
+        CancellationToken cancellationToken = default)
+    {
+        Observe(eventData);
+        return ValueTask.FromResult(result);
+    }
+
+    public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) => AppMetrics.DbCommandErrors.Inc();
+
+    public override Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        AppMetrics.DbCommandErrors.Inc();
+        return Task.CompletedTask;
+    }
+
+    private static void Observe(CommandExecutedEventData eventData) => AppMetrics.DbCommandSeconds.Observe(eventData.Duration.TotalSeconds);
+}
