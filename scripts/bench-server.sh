@@ -21,6 +21,9 @@ token=$(curl -sf "http://127.0.0.1:$port/api/auth/register" -H 'content-type: ap
   -d '{"email":"bench@example.test","password":"bench password 1"}' | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
 echo "== warm-up"
 wrk -t2 -c16 -d3s -s bench/http/equity.lua "http://127.0.0.1:$port" >/dev/null
+TOKEN=$token wrk -t2 -c16 -d3s -s bench/http/equity.lua "http://127.0.0.1:$port" >/dev/null
+echo "== baseline: GET /health/live (no engine, no database), ${seconds}s, $connections connections"
+wrk -t2 -c"$connections" -d"${seconds}s" --latency "http://127.0.0.1:$port/health/live" | grep -E "Requests/sec|99%"
 echo "== POST /api/equity, anonymous, ${seconds}s, $connections connections"
 wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/http/equity.lua "http://127.0.0.1:$port"
 echo "== POST /api/equity, signed in"
