@@ -51,6 +51,11 @@ builder.Services.AddJobs();
 var app = builder.Build();
 
 var settings = app.Services.GetRequiredService<ServerSettings>();
+// Each busy compute slot holds a thread-pool thread for up to its wall-clock limit. Keep that many threads on top of
+// the pool's usual minimum, so that requests waiting on I/O never wait for the pool to inject threads while every
+// slot computes.
+ThreadPool.GetMinThreads(out var minWorkers, out var minIo);
+ThreadPool.SetMinThreads(Math.Max(minWorkers, Environment.ProcessorCount + settings.EquityConcurrency), minIo);
 
 await DatabaseMigrator.MigrateAsync(app.Services);
 if (command == "migrate")

@@ -152,6 +152,10 @@ internal static class AuthApi
         string? token = null;
         if (http.Request.ContentLength is > 0 || http.Request.Headers.TransferEncoding.Count > 0)
         {
+            if (!http.Request.HasJsonContentType())
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "The body must be application/json");
+            }
             var body = await http.Request.ReadFromJsonAsync<RefreshRequest>(cancellationToken);
             token = body?.RefreshToken;
         }

@@ -195,9 +195,13 @@ internal static class EquityApi
             var ok = RangeParser.TryParse(request.Range, game, Card.ToMask(board) | Card.ToMask(dead), out var range, out var error);
             return (ok, range, error);
         }, limits.WallTime, aborted);
-        if (outcome != GateOutcome.Done)
+        if (outcome == GateOutcome.Saturated)
         {
             return Busy(http);
+        }
+        if (outcome == GateOutcome.TimedOut)
+        {
+            return TooMuchWork(new() { ["range"] = [$"expanding the range took over {limits.WallTime.TotalSeconds:0} s"] }, "The range is too expensive to expand");
         }
         if (!parsed.ok)
         {

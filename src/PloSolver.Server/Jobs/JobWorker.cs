@@ -38,9 +38,17 @@ internal sealed class JobWorker(int number, IServiceScopeFactory scopes, JobQueu
             {
                 return;
             }
-            catch (Exception e) when (ProblemExceptionHandler.IsDatabaseOutage(e))
+            catch (Exception e)
             {
-                logger.LogWarning("Job worker {Worker}: database unavailable ({Error}); retrying", WorkerId, e.GetBaseException().Message);
+                // A worker loop must outlive any one failure (an outage, a bad row): log, pause, go on.
+                if (ProblemExceptionHandler.IsDatabaseOutage(e))
+                {
+                    logger.LogWarning("Job worker {Worker}: database unavailable ({Error}); retrying", WorkerId, e.GetBaseException().Message);
+                }
+                else
+                {
+                    logger.LogError(e, "Job worker {Worker} failed; retrying", WorkerId);
+                }
                 await Task.Delay(settings.JobPoll * 2, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }

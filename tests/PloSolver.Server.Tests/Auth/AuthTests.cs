@@ -137,6 +137,8 @@ public sealed class AuthTests(AuthServer server) : IClassFixture<AuthServer>
         await (await anon.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = Guid.NewGuid().ToString("N") + "." + new string('x', 43) }))
             .ProblemAsync(HttpStatusCode.Unauthorized);
         await (await anon.PostRawAsync("/api/auth/refresh", """{"refreshToken": 5}""")).ProblemAsync(HttpStatusCode.BadRequest);
+        await (await anon.PostRawAsync("/api/auth/refresh", """{"refreshToken": "x"}""", "text/plain")).ProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        await (await anon.PostRawAsync("/api/auth/refresh", """{"refreshToken": """)).ProblemAsync(HttpStatusCode.BadRequest);
     }
 
     [Fact]

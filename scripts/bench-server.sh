@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Load-tests the running stack with wrk (Debian package `wrk`) on loopback: starts the server in Production mode
+# with the full middleware (auth, metrics, request logging at Warning, rate limits raised), signs a user in, and
+# runs bench/http/equity.lua anonymously and with a bearer token. Usage: scripts/bench-server.sh [SECONDS] [CONNECTIONS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-10}
+connections=${2:-64}
+command -v wrk >/dev/null || { echo "bench-server.sh: wrk is required (apt-get install wrk)" >&2; exit 2; }
+dotnet build src/PloSolver.Server -c Release --nologo -v q -clp:ErrorsOnly >/dev/null
+work=$(mktemp -d)
+port=$((20000 + RANDOM % 20000))
+trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
+(cd "$work" && ASPNETCORE_ENVIRONMENT=Production PORT=$port DATA_DIR="$work/data" LOG_LEVEL=Warning \
+  JWT_SECRET_KEY=$(head -c 48 /dev/urandom | base64) SECRET_KEY=$(head -c 48 /dev/urandom | base64) \
+  RATE_LIMIT_COMPUTE_PER_MINUTE=100000000 RATE_LIMIT_AUTH_PER_MINUTE=1000000 \
+  exec dotnet "$OLDPWD/src/PloSolver.Server/bin/Release/net10.0/PloSolver.Server.dll") &
+server=$!
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.3; done
+token=$(curl -sf "http://127.0.0.1:$port/api/auth/register" -H 'content-type: application/json' \
+  -d '{"email":"bench@example.test","password":"bench password 1"}' | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
+echo "== warm-up"
+wrk -t2 -c16 -d3s -s bench/http/equity.lua "http://127.0.0.1:$port" >/dev/null
+TOKEN=$token wrk -t2 -c16 -d3s -s bench/http/equity.lua "http://127.0.0.1:$port" >/dev/null
+echo "== baseline: GET /health/live (no engine, no database), ${seconds}s, $connections connections"
+wrk -t2 -c"$connections" -d"${seconds}s" --latency "http://127.0.0.1:$port/health/live" | grep -E "Requests/sec|99%"
+echo "== POST /api/equity, anonymous, ${seconds}s, $connections connections"
+wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/http/equity.lua "http://127.0.0.1:$port"
+echo "== POST /api/equity, signed in"
+TOKEN=$token wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/http/equity.lua "http://127.0.0.1:$port"
