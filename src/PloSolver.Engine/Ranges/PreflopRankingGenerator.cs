@@ -10,11 +10,11 @@ namespace PloSolver.Engine;
 internal static class PreflopRankingGenerator
 {
     /// <summary>Trials per class used for the shipped resources: a standard error of about 0.16 points (PLO4)
-    /// and 0.35 points (PLO5) per hand, far below the gaps that matter when a range takes the top N%.</summary>
+    /// and 0.5 points (PLO5) per hand, far below the gaps that matter when a range takes the top N%.</summary>
     public static long TrialsFor(Game game) => game switch
     {
         Game.Plo4 => 100_000,
-        Game.Plo5 => 20_000,
+        Game.Plo5 => 10_000,
         _ => 5_000,
     };
 

@@ -15,7 +15,7 @@ internal sealed record LowResponse(int Rank, string Description, IReadOnlyList<s
 internal sealed record RangeRequest(string? Game, string? Range, string? Board, string? Dead);
 
 /// <summary>The shape of <c>plosolver range --json</c>.</summary>
-internal sealed record RangeResponse(long Combos, double? WeightedCombos, IReadOnlyList<string> Sample);
+internal sealed record RangeResponse(long Combos, double? WeightedCombos, IReadOnlyList<string> Sample, IReadOnlyList<CategoryShare>? Categories);
 
 /// <summary>The engine over HTTP: equity, hand evaluation, range parsing. Anonymous callers are welcome, with
 /// smaller limits.</summary>
@@ -190,10 +190,12 @@ internal static class EquityApi
             return TypedResults.ValidationProblem(errors);
         }
         var limits = CurrentUser.IdOrNull(http.User) is null ? WorkLimits.Anonymous : WorkLimits.SignedIn;
+        // With a flop, turn or river the range is also split into hand categories (part of the same work).
         var (outcome, parsed) = await gate.RunAsync(_ =>
         {
             var ok = RangeParser.TryParse(request.Range, game, Card.ToMask(board) | Card.ToMask(dead), out var range, out var error);
-            return (ok, range, error);
+            var categories = ok && board.Length >= 3 ? RangeBreakdown.Count(range!, board) : null;
+            return (ok, range, error, categories);
         }, limits.WallTime, aborted);
         if (outcome == GateOutcome.Saturated)
         {
@@ -210,7 +212,7 @@ internal static class EquityApi
         }
         var range = parsed.range!;
         return TypedResults.Ok(new RangeResponse(range.Combos, range.IsWeighted ? range.WeightedCombos : null,
-            [.. range.Sample(SampleSize).Select(hand => Card.Format(hand))]));
+            [.. range.Sample(SampleSize).Select(hand => Card.Format(hand))], parsed.categories));
     }
 
     private static Card[] Cards(string field, string? text, bool required, Dictionary<string, string[]> errors)

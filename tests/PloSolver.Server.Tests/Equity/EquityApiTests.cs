@@ -176,8 +176,16 @@ public sealed class EquityApiTests(EquityServer server) : IClassFixture<EquitySe
         Assert.Equal(RangeParser.Parse("AA**", Game.Plo4).Combos, (long)aces["combos"]!);
         Assert.Equal(12, aces["sample"]!.AsArray().Count);
 
+        Assert.Null(aces["categories"]); // no board, no categories
+
         var withBoard = (await (await client.PostAsJsonAsync("/api/ranges/parse", new { range = "AA**", board = "AsKd2c" })).JsonAsync(HttpStatusCode.OK)).AsObject();
         Assert.True((long)withBoard["combos"]! < (long)aces["combos"]!);
+        // On a flop the range splits into hand categories: made classes sum to the whole range, as the engine counts.
+        var categories = withBoard["categories"]!.AsArray();
+        var expected = RangeBreakdown.Count(RangeParser.Parse("AA**", Game.Plo4, Card.ToMask(CardParser.Parse("AsKd2c"))), CardParser.Parse("AsKd2c"));
+        Assert.Equal(expected.Select(c => c.Name), categories.Select(c => (string)c!["name"]!));
+        Assert.Equal((double)(long)withBoard["combos"]!, categories.Where(c => (string)c!["kind"]! == "made").Sum(c => (double)c!["combos"]!), 6);
+        Assert.Contains(categories, c => (string)c!["name"]! == "set"); // two aces with the ace on board
 
         var bad = await client.PostAsJsonAsync("/api/ranges/parse", new { range = "(AA" });
         var problem = await bad.ProblemAsync(HttpStatusCode.BadRequest);
