@@ -5,6 +5,7 @@ using PloSolver.Server.Health;
 using PloSolver.Server.Infrastructure;
 using PloSolver.Server.Jobs;
 using PloSolver.Server.Spots;
+using PloSolver.Server.Web;
 using Prometheus;
 using Scalar.AspNetCore;
 
@@ -89,6 +90,7 @@ if (settings.Role != ServerRole.Worker)
     app.MapJobs();
     app.MapOpenApi("/api/openapi.json");
     app.MapScalarApiReference("/api/docs", o => o.WithTitle("PLOSolver API").WithOpenApiRoutePattern("/api/openapi.json").DisableDefaultFonts());
+    app.MapWebApp(settings);
 }
 
 await app.RunAsync();

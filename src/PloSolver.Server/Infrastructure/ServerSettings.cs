@@ -38,6 +38,9 @@ internal sealed class ServerSettings
 
     public string DataDirectory { get; set; } = "data";
 
+    /// <summary>The built web app (index.html and assets/) served at <c>/</c>; null serves the API only.</summary>
+    public string? WebRoot { get; set; }
+
     public string SqliteConnectionString => $"Data Source={Path.Combine(DataDirectory, "plosolver.db")};Default Timeout=30";
 
     public bool UsesPostgres => PostgresConnectionString is not null;
@@ -138,6 +141,19 @@ internal sealed class ServerSettings
             s.PostgresConnectionString = ParseDatabaseUrl(databaseUrl, s.Problems);
         }
         s.DataDirectory = Path.GetFullPath(config["DATA_DIR"] is { Length: > 0 } dir ? dir : "data");
+        // WEB_ROOT names the built web app; by default web/dist is used when it has been built, else the API only.
+        if (config["WEB_ROOT"] is { Length: > 0 } webRoot)
+        {
+            s.WebRoot = Path.GetFullPath(webRoot);
+            if (!File.Exists(Path.Combine(s.WebRoot, "index.html")))
+            {
+                s.Problems.Add($"WEB_ROOT: {s.WebRoot} holds no index.html (build the web app with: cd web && npm ci && npm run build)");
+            }
+        }
+        else if (File.Exists(Path.GetFullPath(Path.Combine("web", "dist", "index.html"))))
+        {
+            s.WebRoot = Path.GetFullPath(Path.Combine("web", "dist"));
+        }
 
         s.JwtSecretKey = Secret("JWT_SECRET_KEY") ?? "";
         s.SecretKey = Secret("SECRET_KEY") ?? "";
