@@ -56,11 +56,19 @@ describe("EquityPage", () => {
   });
 
   it("puts the server's field errors next to the field they name", async () => {
-    stubServer(() => json(400, { title: "One or more validation errors occurred.", errors: { "players[1].range": ["position 4: expected ')' to close the '(' at position 1"] } }));
+    const message = "position 4: expected ')' to close the '(' at position 1";
+    stubServer((url) =>
+      url === "/api/ranges/parse"
+        ? json(400, { title: "The range is not valid", errors: { range: [message] }, position: 4 })
+        : json(400, { title: "One or more validation errors occurred.", errors: { "players[1].range": [message], dead: ["Kc is also in players[0].hand"] } }),
+    );
     renderPage("?p=h:AsKsQhJh&p=r:(AA");
-    // The range check and the equity request both report it; it appears beside player 2.
-    const messages = await screen.findAllByText(/expected '\)' to close/);
-    expect(messages[0]!.closest("fieldset")).toHaveTextContent("Player 2");
+    // The range check (with the position marked) and the equity request both name it; it sits beside player 2.
+    const shown = await screen.findByText(/expected '\)' to close/);
+    expect(shown.closest("fieldset")).toHaveTextContent("Player 2");
+    // Position 4 is just past "(AA": the marker sits at the end of the text.
+    await waitFor(() => expect(document.querySelector("#player-1-msg mark")?.textContent).toBe(" "));
+    expect(await screen.findByText("Kc is also in players[0].hand")).toHaveAttribute("id", "dead-msg");
   });
 
   it("says when the server cannot be reached and retries on request", async () => {
