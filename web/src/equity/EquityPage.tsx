@@ -246,33 +246,6 @@ export default function EquityPage() {
           </div>
         </div>
 
-        <CardPicker
-          used={used}
-          target={active ? { field: active.field, label: active.label, full: fill(active) >= active.max } : null}
-          onPick={pick}
-        />
-
-        <div className="actions">
-          <button type="button" onClick={clear}>
-            Clear
-          </button>
-          {signedIn && (
-            <button type="button" onClick={() => setSaving((s) => !s)} aria-expanded={saving}>
-              Save spot…
-            </button>
-          )}
-          {signedIn && (
-            <button type="button" disabled={!input} onClick={() => void runAsJob()} title="Queue as a background job with live progress (for long calculations)">
-              Run as job
-            </button>
-          )}
-        </div>
-        {jobError != null && <ErrorNotice error={jobError} what="Queuing the job" />}
-        {saving && signedIn && (
-          <Suspense fallback={<p className="muted">Loading…</p>}>
-            <SaveSpotPanel state={state} onClose={() => setSaving(false)} />
-          </Suspense>
-        )}
       </section>
 
       <section className="results-panel" aria-labelledby="results-title" aria-live="polite">
@@ -303,6 +276,36 @@ export default function EquityPage() {
           <Results result={run.result} labels={labels} hiLo={state.hiLo} stale={!run.current} />
         ) : (
           <p className="placeholder">{ready ? "Calculating…" : `Enter ${HOLE_CARDS[state.game]}-card hands or ranges for every player to see their equity.`}</p>
+        )}
+      </section>
+
+      <section className="tools" aria-label="Card picker and actions">
+        <CardPicker
+          used={used}
+          target={active ? { field: active.field, label: active.label, full: fill(active) >= active.max } : null}
+          onPick={pick}
+        />
+
+        <div className="actions">
+          <button type="button" onClick={clear}>
+            Clear
+          </button>
+          {signedIn && (
+            <button type="button" onClick={() => setSaving((s) => !s)} aria-expanded={saving}>
+              Save spot…
+            </button>
+          )}
+          {signedIn && (
+            <button type="button" disabled={!input} onClick={() => void runAsJob()} title="Queue as a background job with live progress (for long calculations)">
+              Run as job
+            </button>
+          )}
+        </div>
+        {jobError != null && <ErrorNotice error={jobError} what="Queuing the job" />}
+        {saving && signedIn && (
+          <Suspense fallback={<p className="muted">Loading…</p>}>
+            <SaveSpotPanel state={state} onClose={() => setSaving(false)} />
+          </Suspense>
         )}
       </section>
     </div>

@@ -18,10 +18,14 @@ describe("Results", () => {
   it("shows equity, win, tie, scoop and each board for a double-board pot, with an exact badge", () => {
     render(<Results result={doubleBoard} labels={["Player 1", "Player 2"]} hiLo={false} />);
     expect(screen.getByText(/Exact · 442,890 deals/)).toBeInTheDocument();
-    const headers = screen.getAllByRole("columnheader").map((h) => h.textContent);
-    expect(headers).toEqual(["Player", "Equity", "Win", "Tie", "Scoop", "Board 1", "Board 2"]);
-    const row = screen.getByRole("row", { name: /Player 1/ });
-    expect(within(row).getAllByRole("cell").map((c) => c.textContent)).toEqual(["59.53%", "34.97%", "49.12%", "34.97%", "56.19%", "62.87%"]);
+    const [main, split] = screen.getAllByRole("table");
+    expect(within(main!).getAllByRole("columnheader").map((h) => h.textContent)).toEqual(["Player", "Equity", "Win", "Tie", "Scoop"]);
+    expect(within(main!).getAllByRole("row")[1]!.textContent).toContain("AsKsQhJh");
+    const row = within(main!).getByRole("row", { name: /Player 1/ });
+    expect(within(row).getAllByRole("cell").map((c) => c.textContent)).toEqual(["59.53%", "34.97%", "49.12%", "34.97%"]);
+    expect(within(split!).getAllByRole("columnheader").map((h) => h.textContent)).toEqual(["Player", "Board 1", "Board 2"]);
+    const boards = within(split!).getByRole("row", { name: /Player 2/ });
+    expect(within(boards).getAllByRole("cell").map((c) => c.textContent)).toEqual(["43.81%", "37.13%"]);
   });
 
   it("shows Monte Carlo trials and the standard error", () => {
@@ -46,7 +50,10 @@ describe("Results", () => {
       ],
     };
     render(<Results result={hilo} labels={["Player 1", "Player 2"]} hiLo />);
-    const row = screen.getByRole("row", { name: /Player 1/ });
-    expect(within(row).getAllByRole("cell").map((c) => c.textContent)).toEqual(["70.00%", "40.00%", "50.00%", "40.00%", "30.00%", "40.00%"]);
+    const [main, split] = screen.getAllByRole("table");
+    const row = within(main!).getByRole("row", { name: /Player 1/ });
+    expect(within(row).getAllByRole("cell").map((c) => c.textContent)).toEqual(["70.00%", "40.00%", "50.00%", "40.00%"]);
+    const shares = within(split!).getByRole("row", { name: /Player 1/ });
+    expect(within(shares).getAllByRole("cell").map((c) => c.textContent)).toEqual(["30.00%", "40.00%"]);
   });
 });
