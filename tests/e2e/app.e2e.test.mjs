@@ -225,6 +225,21 @@ describe("PLOSolver in Chromium", { concurrency: false }, () => {
     await page.context().close();
   });
 
+  test("a long calculation shows that it is running and can be cancelled", { skip: skip() }, async () => {
+    const page = await newPage();
+    // Four PLO6 ranges preflop: seconds of work for the server.
+    await page.goto(`${stack.app}/?g=plo6&p=r:AA&p=r:KK&p=r:QQ&p=r:*`);
+    const running = page.getByRole("status").filter({ hasText: "Calculating…" });
+    await running.waitFor({ timeout: 10_000 });
+    const aborted = page.waitForEvent("requestfailed", (r) => r.url().endsWith("/api/equity"));
+    await running.getByRole("button", { name: "Cancel" }).click();
+    await aborted; // the request itself is aborted, so the server stops computing
+    await page.getByText("Calculation cancelled.").waitFor();
+    await running.waitFor({ state: "detached" });
+    assert.equal(await page.locator("#player-3").inputValue(), "*");
+    await page.context().close();
+  });
+
   test("on a 360 px phone: cards picked by touch, results without sideways scrolling", { skip: skip() }, async () => {
     const page = await newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
     await page.goto(`${stack.app}/`);

@@ -32,7 +32,7 @@ try {
   // A three-way flop with a range, hi-lo.
   await page.goto(`${stack.app}/?p=h:As2sKh3h&p=h:7c8c9d6d&p=r:AA**:ds&b=Ah4c8s&hl=1`);
   await page.locator("#player-2-msg", { hasText: "combos" }).waitFor();
-  await page.locator(".results-body:not(.stale) table").waitFor();
+  await page.locator(".results-body:not(.stale) table").first().waitFor();
   await shot(page, "equity-hilo-range");
 
   // The double-board spot, saved and shared.
@@ -48,10 +48,11 @@ try {
   await page.getByText("Saved “Bomb pot: wrap vs top two”").waitFor();
 
   await page.goto(`${stack.app}/?p=h:AsKsQhJh&p=r:RROO&b=Qs7h2d&hl=0`);
-  await page.locator(".results-body:not(.stale) table").waitFor();
+  await page.locator(".results-body:not(.stale) table").first().waitFor();
   await page.getByRole("button", { name: "Save spot…" }).click();
   await page.getByLabel("Name").fill("Top two vs two pair");
   await page.getByLabel("Tags (comma separated)").fill("flop, ranges");
+  await page.getByLabel("Notes").fill("");
   await page.getByRole("button", { name: "Save as new" }).click(); // the tab still has the first spot open
   await page.getByText("Saved “Top two vs two pair”").waitFor();
 
@@ -63,7 +64,7 @@ try {
 
   // A job.
   await page.goto(`${stack.app}/?p=h:AsKsQhJh&p=r:AA**:ds&b=Qs7h2d`);
-  await page.locator(".results-body:not(.stale) table").waitFor();
+  await page.locator(".results-body:not(.stale) table").first().waitFor();
   await page.getByRole("button", { name: "Run as job" }).click();
   await page.locator(".job .status.succeeded").first().waitFor({ timeout: 60_000 });
   await page.locator(".job").first().getByRole("button", { name: "Open result" }).click();
@@ -75,7 +76,7 @@ try {
 
   const visitor = await newPage({ viewport: { width: 1280, height: 860 } });
   await visitor.goto(link);
-  await visitor.locator(".results-body table").waitFor();
+  await visitor.locator(".results-body table").first().waitFor();
   await shot(visitor, "shared-spot");
 
   const phone = await newPage({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
@@ -83,7 +84,7 @@ try {
   await phone.locator("#player-1-msg mark").waitFor();
   await shot(phone, "equity-phone-error");
   await phone.getByLabel("Player 2 hand").fill("7c8c9d6d");
-  await phone.locator(".results-body:not(.stale) table").waitFor();
+  await phone.locator(".results-body:not(.stale) table").first().waitFor();
   await shot(phone, "equity-phone");
 } finally {
   await stopAll();

@@ -7,6 +7,7 @@ import type { EquityInput, EquityResult, JobDto } from "../api/types";
 import { encodeState, fromEquityInput } from "../equity/state";
 import { Results } from "../equity/Results";
 import { spotSummary } from "../spots/summary";
+import { setOpenSpot } from "../spots/spotData";
 import { ErrorNotice } from "../ui/ErrorNotice";
 
 const ACTIVE = new Set(["queued", "running"]);
@@ -93,7 +94,14 @@ function JobItem({ initial }: { initial: JobDto }) {
           </button>
         )}
         {state && (
-          <button type="button" className="small" onClick={() => navigate(`/?${encodeState(state)}`)}>
+          <button
+            type="button"
+            className="small"
+            onClick={() => {
+              setOpenSpot(null); // a job's input is not a saved spot: saving it makes a new one
+              navigate(`/?${encodeState(state)}`);
+            }}
+          >
             Open in calculator
           </button>
         )}

@@ -3,7 +3,7 @@ import { Link, useNavigate } from "react-router";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { deleteSpot, listSpots, shareSpot, unshareSpot, updateSpot } from "../api/endpoints";
 import type { EquitySpotData, SpotDto } from "../api/types";
-import { encodeState } from "../equity/state";
+import { DEFAULT_STATE, encodeState } from "../equity/state";
 import { ErrorNotice } from "../ui/ErrorNotice";
 import { readSpotData, setOpenSpot } from "./spotData";
 import { spotSummary } from "./summary";
@@ -18,6 +18,12 @@ export default function SpotsPage() {
     const timer = setTimeout(() => setQuery(search.trim()), 250);
     return () => clearTimeout(timer);
   }, [search]);
+
+  const navigate = useNavigate();
+  const startNew = () => {
+    setOpenSpot(null);
+    navigate(`/?${encodeState(DEFAULT_STATE)}`);
+  };
 
   // "tag:flop" searches tags, anything else the names.
   const tag = /^tag:(\S+)$/.exec(query)?.[1];
@@ -35,9 +41,9 @@ export default function SpotsPage() {
           Search spots
         </label>
         <input id="spot-search" type="search" placeholder="Search by name, or tag:flop" value={search} onChange={(e) => setSearch(e.target.value)} />
-        <Link to="/" className="button-link">
+        <button type="button" onClick={startNew}>
           New spot in the calculator
-        </Link>
+        </button>
       </div>
       {spots.error && <ErrorNotice error={spots.error} onRetry={() => void spots.refetch()} />}
       {spots.isPending && <p className="muted">Loading…</p>}
