@@ -91,11 +91,6 @@ describe("PLOSolver in Chromium", { concurrency: false }, () => {
           }
         }).observe(document, { subtree: true, childList: true });
       });
-      const transferred = { script: 0, stylesheet: 0, document: 0 };
-      page.on("requestfinished", async (request) => {
-        const type = request.resourceType();
-        if (type in transferred) transferred[type] += (await request.sizes()).responseBodySize;
-      });
       await page.goto(`${stack.app}/`, { waitUntil: "load" });
       await page.getByLabel("Player 1 hand").waitFor();
       const fcp = await page.evaluate(
@@ -106,7 +101,6 @@ describe("PLOSolver in Chromium", { concurrency: false }, () => {
       );
       samples.push(Math.round(fcp));
       interactive.push(Math.round(await page.evaluate(() => window.__interactiveAt)));
-      figures.firstLoadBytes = transferred;
       assert.deepEqual(page.errors, []);
       await page.context().close();
     }
