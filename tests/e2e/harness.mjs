@@ -120,6 +120,10 @@ export async function newPage(options = {}) {
   const page = await context.newPage();
   page.errors = [];
   page.on("pageerror", (e) => page.errors.push(e.message));
+  // A Content-Security-Policy violation is only a console message: count it as an error too.
+  page.on("console", (m) => {
+    if (m.type() === "error" && /Content Security Policy/i.test(m.text())) page.errors.push(m.text());
+  });
   return page;
 }
 
