@@ -253,7 +253,54 @@ describe("PLOSolver in Chromium", { concurrency: false }, () => {
     await page.context().close();
   });
 
-  test("a long calculation runs as a job with progress and an openable result", { skip: skip() }, async () => {
+  test("spots can be searched, renamed and deleted", { skip: skip() }, async () => {
+    const page = await newPage();
+    await page.goto(`${stack.app}/register`);
+    await page.getByLabel("Email").fill(`e2e-spots-${Date.now()}@example.com`);
+    await page.getByLabel("Password").fill("correct horse battery");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.getByRole("heading", { name: "Equity calculator" }).waitFor();
+    await page.goto(`${stack.app}/?p=h:AsKsQhJh&p=h:7c8c9d6d&b=Qs7h2d`);
+    await page.getByRole("button", { name: "Save spot…" }).click();
+    await page.getByLabel("Name").fill("Flop one");
+    await page.getByLabel("Tags (comma separated)").fill("alpha");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await page.getByText("Saved “Flop one”").waitFor();
+    await page.getByLabel("Name").fill("Flop two");
+    await page.getByLabel("Tags (comma separated)").fill("beta");
+    await page.getByRole("button", { name: "Save as new" }).click();
+    await page.getByText("Saved “Flop two”").waitFor();
+
+    await page.getByRole("link", { name: "Spots", exact: true }).click();
+    const names = () => page.locator(".spot-list:not(.stale) .spot-name").allTextContents();
+    await page.locator(".spot-name", { hasText: "Flop one" }).waitFor();
+    assert.deepEqual(await names(), ["Flop two", "Flop one"]);
+    await page.getByLabel("Search spots").fill("two");
+    await page.waitForFunction(() => document.querySelectorAll(".spot-list:not(.stale) .spot").length === 1);
+    assert.deepEqual(await names(), ["Flop two"]);
+    await page.getByLabel("Search spots").fill("tag:alpha");
+    await page.locator(".spot-name", { hasText: "Flop one" }).waitFor();
+    await page.waitForFunction(() => document.querySelectorAll(".spot-list:not(.stale) .spot").length === 1);
+    await page.getByLabel("Search spots").fill("");
+    await page.waitForFunction(() => document.querySelectorAll(".spot-list:not(.stale) .spot").length === 2);
+
+    const one = page.locator(".spot").nth(1); // by position: while renaming, the name is in an input
+    assert.equal(await one.locator(".spot-name").textContent(), "Flop one");
+    await one.getByRole("button", { name: "Rename" }).click();
+    await one.getByLabel("New name").fill("Flop renamed");
+    await one.getByRole("button", { name: "Save" }).click();
+    await page.locator(".spot-name", { hasText: "Flop renamed" }).waitFor();
+
+    const two = page.locator(".spot", { hasText: "Flop two" });
+    await two.getByRole("button", { name: "Delete…" }).click();
+    await two.getByRole("button", { name: "Delete", exact: true }).click();
+    await page.waitForFunction(() => document.querySelectorAll(".spot").length === 1);
+    assert.deepEqual(await names(), ["Flop renamed"]);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("jobs: a result to open, live progress and cancel; sign out everywhere", { skip: skip() }, async () => {
     const page = await newPage();
     await page.goto(`${stack.app}/register`);
     await page.getByLabel("Email").fill(`e2e-jobs-${Date.now()}@example.com`);
@@ -270,6 +317,17 @@ describe("PLOSolver in Chromium", { concurrency: false }, () => {
     await job.locator(".status.succeeded").waitFor({ timeout: 30_000 });
     await job.getByRole("button", { name: "Open result" }).click();
     await waitForCell(page, "Player 1", FLOP.p1);
+
+    // A long job: live progress over Server-Sent Events, then cancelled.
+    await page.goto(`${stack.app}/?g=plo6&p=r:AA&p=r:KK&p=r:QQ&p=r:*`);
+    await page.getByRole("button", { name: "Run as job" }).click();
+    await page.getByRole("heading", { name: "Jobs" }).waitFor();
+    const long = page.locator(".job").first();
+    await long.locator(".status.running").waitFor({ timeout: 30_000 });
+    await page.waitForFunction(() => Number(document.querySelector(".job progress")?.getAttribute("value")) > 0, null, { timeout: 30_000 });
+    figures.jobProgressSeen = Number(await long.locator("progress").getAttribute("value"));
+    await long.getByRole("button", { name: "Cancel" }).click();
+    await long.locator(".status.cancelled").waitFor({ timeout: 30_000 });
 
     // The account page lists this session, and "sign out everywhere" ends it.
     await page.getByRole("link", { name: /e2e-jobs-/ }).click();
