@@ -41,8 +41,11 @@ describe("EquityPage", () => {
     await userEvent.type(screen.getByLabelText("Player 1 hand"), "AsKsQhJh");
     await userEvent.type(screen.getByLabelText("Player 2 hand"), "7c8c9d6d");
     await userEvent.type(screen.getByLabelText("Board"), "Qs7h2d");
+    // The stub answers every request alike, so wait for the request with the board, then for its answer.
+    await waitFor(() =>
+      expect(calls.at(-1)).toEqual({ url: "/api/equity", body: { game: "plo4", players: [{ hand: "AsKsQhJh" }, { hand: "7c8c9d6d" }], boards: ["Qs7h2d"] } }),
+    );
     expect(await screen.findAllByText("69.27%")).not.toHaveLength(0);
-    expect(calls.at(-1)).toEqual({ url: "/api/equity", body: { game: "plo4", players: [{ hand: "AsKsQhJh" }, { hand: "7c8c9d6d" }], boards: ["Qs7h2d"] } });
     expect(window.location.search).toBe("?p=h%3AAsKsQhJh&p=h%3A7c8c9d6d&b=Qs7h2d");
   });
 

@@ -126,7 +126,8 @@ export default function EquityPage() {
 
   const signedIn = session.status === "signedIn";
   const labels = state.players.map((_, i) => `Player ${i + 1}`);
-  const tooMuch = run.error instanceof ApiError && (run.error.status === 422 || (run.error.status === 400 && serverErrors.mode));
+  // 422: valid, but more work than an interactive request may do; a job may do it.
+  const tooMuch = run.error instanceof ApiError && run.error.status === 422;
 
   return (
     <div className="equity-page">
@@ -260,8 +261,17 @@ export default function EquityPage() {
           </div>
         )}
         {run.error instanceof NetworkError && <ErrorNotice error={run.error} onRetry={run.retry} />}
-        {run.error instanceof ApiError && (otherErrors.length > 0 || !run.error.problem.errors) && (
-          <ErrorNotice error={otherErrors.length ? new ApiError(run.error.status, { ...run.error.problem, errors: Object.fromEntries(otherErrors.map(([k, v]) => [k, [`${fieldLabel(k)}: ${v}`]])) }) : run.error} onRetry={run.retry} />
+        {run.error instanceof ApiError && !run.error.problem.errors && <ErrorNotice error={run.error} onRetry={run.retry} />}
+        {otherErrors.length > 0 && (
+          <div className="notice error" role="alert">
+            <ul className="plain">
+              {otherErrors.map(([field, message]) => (
+                <li key={field}>
+                  {fieldLabel(field)}: {message}
+                </li>
+              ))}
+            </ul>
+          </div>
         )}
         {tooMuch && signedIn && (
           <p className="notice">
