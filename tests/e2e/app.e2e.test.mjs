@@ -318,13 +318,14 @@ describe("PLOSolver in Chromium", { concurrency: false }, () => {
     await job.getByRole("button", { name: "Open result" }).click();
     await waitForCell(page, "Player 1", FLOP.p1);
 
-    // A long job: live progress over Server-Sent Events, then cancelled.
-    await page.goto(`${stack.app}/?g=plo6&p=r:AA&p=r:KK&p=r:QQ&p=r:*`);
+    // A long job (four PLO5 ranges, a million Monte Carlo trials: tens of seconds here): live progress over
+    // Server-Sent Events, then cancelled.
+    await page.goto(`${stack.app}/?g=plo5&p=r:AA&p=r:KK&p=r:QQ&p=r:*`);
     await page.getByRole("button", { name: "Run as job" }).click();
     await page.getByRole("heading", { name: "Jobs" }).waitFor();
     const long = page.locator(".job").first();
     await long.locator(".status.running").waitFor({ timeout: 30_000 });
-    await page.waitForFunction(() => Number(document.querySelector(".job progress")?.getAttribute("value")) > 0, null, { timeout: 30_000 });
+    await page.waitForFunction(() => Number(document.querySelector(".job progress")?.getAttribute("value")) > 0, null, { timeout: 60_000 });
     figures.jobProgressSeen = Number(await long.locator("progress").getAttribute("value"));
     await long.getByRole("button", { name: "Cancel" }).click();
     await long.locator(".status.cancelled").waitFor({ timeout: 30_000 });

@@ -84,7 +84,8 @@ export async function startStack() {
     const port = await freePort();
     const data = mkdtempSync(path.join(tmpdir(), "plosolver-e2e-"));
     cleanups.push(() => rmSync(data, { recursive: true, force: true }));
-    start("dotnet", [dll], { PORT: String(port), DATA_DIR: data, ASPNETCORE_ENVIRONMENT: "Development", LOG_LEVEL: "Warning", JOB_POLL_MS: "200" }, "server");
+    // Jobs store their progress at each heartbeat: beat often, so the tests see progress within seconds.
+    start("dotnet", [dll], { PORT: String(port), DATA_DIR: data, ASPNETCORE_ENVIRONMENT: "Development", LOG_LEVEL: "Warning", JOB_POLL_MS: "200", JOB_HEARTBEAT_MS: "500" }, "server");
     api = `http://localhost:${port}`;
     await waitFor(`${api}/health`, 60_000);
   }
