@@ -212,7 +212,7 @@ export default function EquityPage() {
                   spellCheck={false}
                   autoCapitalize="off"
                   autoComplete="off"
-                  placeholder="Qs7h2d"
+                  placeholder={i === 0 ? "Qs7h2d" : "Tc5s5d"}
                   aria-invalid={errorFor(field) ? true : undefined}
                   aria-describedby={`board-${i}-msg`}
                   onFocus={() => setTarget(field)}
