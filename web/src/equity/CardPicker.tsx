@@ -5,7 +5,7 @@ interface Props {
   /** Every card in use, and the field using it. */
   used: ReadonlyMap<Card, string>;
   /** The field the picker adds to, and its label ("Player 1"); null when no field is chosen. */
-  target: { field: string; label: string; full: boolean } | null;
+  target: { field: string; label: string; full: boolean; unreadable?: boolean } | null;
   onPick: (card: Card) => void;
 }
 
@@ -39,7 +39,9 @@ export function CardPicker({ used, target, onPick }: Props) {
   return (
     <div className="picker">
       <p className="picker-target" aria-live="polite">
-        {target ? (
+        {target?.unreadable ? (
+          <>Correct the cards typed for <strong>{target.label}</strong> to pick more.</>
+        ) : target ? (
           <>Picking for <strong>{target.label}</strong>{target.full ? " (full: pick one of its cards to remove it)" : ""}</>
         ) : (
           "Choose a hand, board or dead-card field, then pick cards here."
@@ -51,7 +53,7 @@ export function CardPicker({ used, target, onPick }: Props) {
             const card = rank * 4 + suit;
             const owner = used.get(card);
             const mine = target !== null && owner === target.field;
-            const disabled = !target || (owner !== undefined && !mine) || (!mine && target.full);
+            const disabled = !target || target.unreadable === true || (owner !== undefined && !mine) || (!mine && target.full);
             return (
               <button
                 key={card}

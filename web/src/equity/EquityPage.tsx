@@ -292,7 +292,7 @@ export default function EquityPage() {
       <section className="tools" aria-label="Card picker and actions">
         <CardPicker
           used={used}
-          target={active ? { field: active.field, label: active.label, full: fill(active) >= active.max } : null}
+          target={active ? { field: active.field, label: active.label, full: fill(active) >= active.max, unreadable: !activeCards?.ok } : null}
           onPick={pick}
         />
 
