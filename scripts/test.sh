@@ -56,7 +56,21 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1 # a project crashed or failed to run: count it, never report a clean run
 fi
 
+# The web app: Vitest, type check and build, size budget, browser tests against the Release server built above.
+echo "== web app (scripts/web-test.sh)"
+web_log=$(mktemp)
+scripts/web-test.sh 2>&1 | tee "$web_log"
+web_status=${PIPESTATUS[0]}
+read -r web_passed web_failed web_skipped < <(tail -n 5 "$web_log" | grep -E '^[0-9]+ passed, [0-9]+ failed' | tail -n 1 \
+  | sed -E 's/^([0-9]+) passed, ([0-9]+) failed(, ([0-9]+) skipped)?.*/\1 \2 \4/' | awk '{print $1+0, $2+0, $3+0}')
+rm -f "$web_log"
+web_passed=${web_passed:-0} web_failed=${web_failed:-0} web_skipped=${web_skipped:-0}
+if [ "$web_status" -ne 0 ] && [ "$web_failed" -eq 0 ]; then
+  web_failed=1 # the web suite failed without saying how many: count it
+fi
+passed=$((passed + web_passed)) failed=$((failed + web_failed)) skipped=$((skipped + web_skipped))
+
 echo
-echo "test projects: $projects"
+echo "test projects: $projects .NET + the web app"
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$status" -eq 0 ] && [ "$failed" -eq 0 ]

@@ -118,6 +118,11 @@ internal static class WebDefaults
             headers["Referrer-Policy"] = "no-referrer";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            // The web app's pages set their own policy (WebAppHosting); everything else is locked down.
+            if (!string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+            {
+                return Task.CompletedTask;
+            }
             headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/api/docs")
                 ? "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'"
                 : "default-src 'none'; frame-ancestors 'none'";
