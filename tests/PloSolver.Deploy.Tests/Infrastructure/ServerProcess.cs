@@ -81,6 +81,9 @@ internal sealed class ServerProcess : IDisposable
     /// <summary>The last lines it printed (stdout and stderr), for failure messages.</summary>
     public string Output => string.Join('\n', _output);
 
+    /// <summary>The last <paramref name="count"/> lines it printed.</summary>
+    public string Tail(int count) => string.Join('\n', _output.TakeLast(count));
+
     /// <summary>Waits for a command (such as `migrate`) to finish and returns its exit code.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
@@ -125,12 +128,13 @@ internal sealed class ServerProcess : IDisposable
         throw new TimeoutException($"{Name} did not answer /health with 200 within {timeout.TotalSeconds:0} s:\n{Output}");
     }
 
-    /// <summary>SIGKILL, as a crash or an OOM kill would end it: no shutdown code runs.</summary>
-    public void Kill()
+    /// <summary>SIGKILL, as a crash or an OOM kill would end it: no shutdown code runs. Without the tree (a bare
+    /// `dotnet` process has no children) the signal goes at once, without walking /proc first.</summary>
+    public void Kill(bool entireProcessTree = true)
     {
         if (!_process.HasExited)
         {
-            _process.Kill(entireProcessTree: true);
+            _process.Kill(entireProcessTree);
         }
         _process.WaitForExit();
     }
