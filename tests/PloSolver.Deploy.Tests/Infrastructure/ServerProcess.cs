@@ -139,6 +139,34 @@ internal sealed class ServerProcess : IDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>
+    /// In production the server's log file is shared between processes under a .NET named mutex, which the runtime
+    /// keeps as a file under /tmp/.dotnet/shm/session&lt;id&gt;/ named after the log's path ('/' becomes ':'). A
+    /// killed server cannot remove it: this removes those of servers whose logs were under <paramref name="directory"/>,
+    /// and the session directory when nothing else is left in it.
+    /// </summary>
+    public static void RemoveLogFileLocks(string directory)
+    {
+        const string Shm = "/tmp/.dotnet/shm";
+        var prefix = directory.Replace('/', ':');
+        foreach (var session in Directory.Exists(Shm) ? Directory.GetDirectories(Shm, "session*") : [])
+        {
+            try
+            {
+                var ours = Directory.GetFiles(session).Where(f => Path.GetFileName(f).StartsWith(prefix, StringComparison.Ordinal)).ToList();
+                ours.ForEach(File.Delete);
+                if (ours.Count > 0 && Directory.GetFileSystemEntries(session).Length == 0)
+                {
+                    Directory.Delete(session);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // another user's session, or one that went away meanwhile
+            }
+        }
+    }
+
     public void Dispose()
     {
         try

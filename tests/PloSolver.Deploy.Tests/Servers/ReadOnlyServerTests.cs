@@ -168,25 +168,7 @@ public sealed class ReadOnlyServerTests(ITestOutputHelper output) : IDisposable
     public void Dispose()
     {
         _server?.Dispose();
-        // The killed server could not remove its log file's mutex file; remove it, and its session directory if empty.
-        var prefix = _root.Replace('/', ':');
-        var sessions = Directory.Exists("/tmp/.dotnet/shm") ? Directory.GetDirectories("/tmp/.dotnet/shm", "session*") : [];
-        foreach (var session in sessions)
-        {
-            try
-            {
-                var ours = Directory.GetFiles(session).Where(f => Path.GetFileName(f).StartsWith(prefix, StringComparison.Ordinal)).ToList();
-                ours.ForEach(File.Delete);
-                if (ours.Count > 0 && Directory.GetFileSystemEntries(session).Length == 0)
-                {
-                    Directory.Delete(session);
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // another user's session, or one that went away meanwhile
-            }
-        }
+        ServerProcess.RemoveLogFileLocks(_root);
         // Writable again, so the copy can be deleted when it was made read-only (non-root runs).
         foreach (var directory in Directory.GetDirectories(_root, "*", SearchOption.AllDirectories))
         {

@@ -342,6 +342,7 @@ public sealed class ScalingTests(PostgresCluster postgres, ITestOutputHelper out
             server.Dispose();
         }
         _proxy?.Dispose();
+        ServerProcess.RemoveLogFileLocks(_work);
         Directory.Delete(_work, recursive: true);
     }
 }
