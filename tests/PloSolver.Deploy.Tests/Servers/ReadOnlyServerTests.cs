@@ -76,7 +76,7 @@ public sealed class ReadOnlyServerTests(ITestOutputHelper output) : IDisposable
             ["TMPDIR"] = temp,
             ["JOB_WORKERS"] = "1",
         }, wrapper);
-        await _server.WaitHealthyAsync(TimeSpan.FromSeconds(60));
+        await _server.WaitHealthyAsync(TimeSpan.FromSeconds(120));
         output.WriteLine($"started as {user} from {app} ({(AsRoot ? "root-owned, 755" : "chmod 555")}); /health 200 after {clock.Elapsed.TotalSeconds:0.0} s");
 
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
