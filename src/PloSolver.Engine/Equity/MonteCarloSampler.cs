@@ -76,7 +76,10 @@ internal static class MonteCarloSampler
         var totals = new MonteCarloTotals(players, boardCount);
         var chunks = (limits.Trials + ChunkTrials - 1) / ChunkTrials;
         var started = clock.Elapsed;
-        bool TimeIsUp() => limits.TimeLimit is { } limit && clock.Elapsed - started >= limit;
+        // A time limit ends the run between chunks, but never before one chunk has run: a result needs trials,
+        // however short the limit and however busy the machine.
+        var chunksRun = 0;
+        bool TimeIsUp() => limits.TimeLimit is { } limit && Volatile.Read(ref chunksRun) > 0 && clock.Elapsed - started >= limit;
 
         // Reports come from worker threads and from this one: only ever report forward.
         var reported = (Fraction: 0.0, Trials: 0L);
@@ -123,6 +126,7 @@ internal static class MonteCarloSampler
                 var chunk = first + item;
                 var trials = (int)Math.Min(ChunkTrials, limits.Trials - chunk * ChunkTrials);
                 runChunk(new Xoshiro(limits.Seed, (ulong)chunk), trials, local);
+                Interlocked.Increment(ref chunksRun);
             }, progress is null ? null : f => Report(Fraction(first + (long)(f * size), double.NaN),
                 Math.Min(limits.Trials, (first + (long)(f * size)) * ChunkTrials)), TimeIsUp);
             foreach (var local in locals)
