@@ -18,13 +18,16 @@ export type EquityResult = Wire<Schemas["EquityResult"]>;
 export type PlayerEquity = Wire<Schemas["PlayerEquity"]>;
 export type BoardEquity = Wire<Schemas["BoardEquity"]>;
 export type RangeResponse = Wire<Schemas["RangeResponse"]> & {
-  /** Hand categories on the given board, when the server provides them (a later server version). */
-  categories?: RangeCategory[];
+  /** Hand categories on a flop, turn or river board (docs/ranges.md, "Hand categories"). */
+  categories?: RangeCategory[] | null;
 };
+/** One bucket of a range on a board: made classes (each hand in one) sum to 100%; draws and flags overlap. */
 export interface RangeCategory {
   name: string;
+  label: string;
+  kind: "made" | "draw" | "flag";
   combos: number;
-  percent?: number;
+  percent: number;
 }
 export type UserDto = Wire<Schemas["UserDto"]>;
 export type AuthResponse = Wire<Schemas["AuthResponse"]>;

@@ -74,6 +74,20 @@ describe("EquityPage", () => {
     expect(await screen.findByText("Kc is also in players[0].hand")).toHaveAttribute("id", "dead-msg");
   });
 
+  it("lists a range's hand categories on the board, by their labels", async () => {
+    const categories = [
+      { name: "set", label: "Set", kind: "made", combos: 3187, percent: 34.44 },
+      { name: "overpair", label: "Overpair", kind: "made", combos: 6067, percent: 65.56 },
+      { name: "backdoorFlushDraw", label: "Backdoor flush draw", kind: "draw", combos: 6050, percent: 65.38 },
+    ];
+    stubServer((url) => (url === "/api/ranges/parse" ? json(200, { combos: 9254, sample: [], categories }) : json(200, result)));
+    renderPage("?p=h:7c8c9d6d&p=r:AA,KK&b=Ks7h2d");
+    expect(await screen.findByText("Hand categories on this board")).toBeInTheDocument();
+    expect(screen.getByText("Overpair")).toBeInTheDocument();
+    expect(screen.getByText("Backdoor flush draw")).toBeInTheDocument();
+    expect(screen.getByText("34.4%")).toBeInTheDocument();
+  });
+
   it("says when the server cannot be reached and retries on request", async () => {
     let up = false;
     vi.stubGlobal("fetch", vi.fn(async () => {

@@ -102,10 +102,10 @@ export function PlayerRow({ index, player, game, error, rangeBoard, rangeDead, c
           <summary>Hand categories on this board</summary>
           <ul>
             {categories.map((c) => (
-              <li key={c.name}>
-                <span>{c.name}</span>
+              <li key={c.name} className={`category-${c.kind}`}>
+                <span>{c.label}</span>
                 <span className="num">{count(c.combos)}</span>
-                <span className="num">{c.percent != null ? `${c.percent.toFixed(1)}%` : ""}</span>
+                <span className="num">{`${c.percent.toFixed(1)}%`}</span>
               </li>
             ))}
           </ul>
