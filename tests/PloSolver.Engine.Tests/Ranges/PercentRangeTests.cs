@@ -14,6 +14,7 @@ public sealed class PercentRangeTests
 
     [Theory]
     [InlineData(Game.Plo4, 270_725)]
+    [InlineData(Game.Plo5, 2_598_960)]
     public void All_hundred_percent_is_every_hand(Game game, long combos)
     {
         Assert.Equal(combos, Parse("100%", game).Combos);
@@ -60,6 +61,8 @@ public sealed class PercentRangeTests
         Assert.True(top.Contains(CardParser.Parse("AsAhJsTh")));
         Assert.False(top.Contains(CardParser.Parse("7s6h3d2c")));
         Assert.True(Parse("90%-100%").Contains(CardParser.Parse("7s6h3d2c")));
+        Assert.True(Parse("1%", Game.Plo5).Contains(CardParser.Parse("AsAhKsKhQd")));
+        Assert.False(Parse("50%", Game.Plo5).Contains(CardParser.Parse("7s6h3d2c2h")));
         Assert.True(Parse("5%").Contains(CardParser.Parse("AcAdKcKd")));
     }
 
@@ -107,6 +110,6 @@ public sealed class PercentRangeTests
     {
         var error = Error("AA,10%", Game.Plo6);
         Assert.Equal(4, error.Position);
-        Assert.Contains("exists for plo4, not plo6", error.Message, StringComparison.Ordinal);
+        Assert.Contains("exists for plo4 and plo5, not plo6", error.Message, StringComparison.Ordinal);
     }
 }

@@ -7,6 +7,7 @@ public sealed class PreflopRankingResourceTests
 
     [Theory]
     [InlineData(Game.Plo4)]
+    [InlineData(Game.Plo5)]
     public void Shipped_equities_match_the_generator_on_a_sample_of_classes(Game game)
     {
         var path = Path.Combine(RepositoryRoot(), "src/PloSolver.Engine/Ranges", $"preflop-ranking-{Games.Name(game)}.bin");
