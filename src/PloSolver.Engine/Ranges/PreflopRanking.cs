@@ -56,14 +56,34 @@ internal sealed class PreflopRanking
     /// <summary>The suit-isomorphism class key of a hand: its four per-suit rank masks, sorted, packed.</summary>
     public static ulong ClassKey(ulong hand)
     {
-        Span<ulong> suits = stackalloc ulong[4];
+        // Card c is rank c/4 of suit c%4: gather each suit's ranks, then sort the four masks with a network.
+        ulong a = 0, b = 0, c = 0, d = 0;
         for (var m = hand; m != 0; m &= m - 1)
         {
             var card = BitOperations.TrailingZeroCount(m);
-            suits[card & 3] |= 1UL << (card >> 2);
+            var rank = 1UL << (card >> 2);
+            switch (card & 3)
+            {
+                case 0: a |= rank; break;
+                case 1: b |= rank; break;
+                case 2: c |= rank; break;
+                default: d |= rank; break;
+            }
         }
-        suits.Sort();
-        return suits[3] << 39 | suits[2] << 26 | suits[1] << 13 | suits[0];
+        Order(ref a, ref b);
+        Order(ref c, ref d);
+        Order(ref a, ref c);
+        Order(ref b, ref d);
+        Order(ref b, ref c);
+        return d << 39 | c << 26 | b << 13 | a;
+    }
+
+    private static void Order(ref ulong low, ref ulong high)
+    {
+        if (low > high)
+        {
+            (low, high) = (high, low);
+        }
     }
 
     /// <summary>Every class of a game in ascending key order, each with one hand of it and its number of hands.</summary>
@@ -125,30 +145,52 @@ internal sealed class PreflopRanking
         return FromEquities(game, Deserialize(buffer.ToArray()));
     }
 
-    /// <summary>Builds the per-hand lookup from one equity per class (classes in ascending key order).</summary>
+    /// <summary>Builds the per-hand lookup from one equity per class (classes in ascending key order), in one
+    /// pass over the game's hands.</summary>
     internal static PreflopRanking FromEquities(Game game, ushort[] equities)
     {
-        var (keys, _, sizes) = Classes(game);
-        if (keys.Length != equities.Length)
+        // Classes numbered as first met; then renumbered in key order, the order of the resource.
+        var holeCards = game.HoleCards();
+        var classOfHand = new int[ComboIndex.Count(holeCards)];
+        var idOfKey = new Dictionary<ulong, int>();
+        var keys = new List<ulong>();
+        var sizes = new List<int>();
+        ComboIndex.ForEach(holeCards, (index, hand) =>
         {
-            throw new InvalidDataException($"the preflop ranking of {Games.Name(game)} has {equities.Length} classes, expected {keys.Length}");
+            var key = ClassKey(hand);
+            if (!idOfKey.TryGetValue(key, out var id))
+            {
+                id = keys.Count;
+                idOfKey[key] = id;
+                keys.Add(key);
+                sizes.Add(0);
+            }
+            sizes[id]++;
+            classOfHand[index] = id;
+        });
+        if (keys.Count != equities.Length)
+        {
+            throw new InvalidDataException($"the preflop ranking of {Games.Name(game)} has {equities.Length} classes, expected {keys.Count}");
+        }
+        var byKey = Enumerable.Range(0, keys.Count).OrderBy(id => keys[id]).ToArray(); // resource position -> id
+        var equityOf = new ushort[keys.Count];
+        for (var position = 0; position < byKey.Length; position++)
+        {
+            equityOf[byKey[position]] = equities[position];
         }
         // Strongest first; equal equities in key order.
-        var order = Enumerable.Range(0, keys.Length).OrderByDescending(c => equities[c]).ThenBy(c => keys[c]).ToArray();
-        var above = new int[keys.Length];
+        var order = Enumerable.Range(0, keys.Count).OrderByDescending(id => equityOf[id]).ThenBy(id => keys[id]);
+        var above = new int[keys.Count];
         var running = 0;
-        foreach (var c in order)
+        foreach (var id in order)
         {
-            above[c] = running;
-            running += sizes[c];
+            above[id] = running;
+            running += sizes[id];
         }
-        var classOf = new Dictionary<ulong, int>(keys.Length);
-        for (var c = 0; c < keys.Length; c++)
+        for (var i = 0; i < classOfHand.Length; i++)
         {
-            classOf[keys[c]] = c;
+            classOfHand[i] = above[classOfHand[i]];
         }
-        var combosAbove = new int[ComboIndex.Count(game.HoleCards())];
-        ComboIndex.ForEach(game.HoleCards(), (index, hand) => combosAbove[index] = above[classOf[ClassKey(hand)]]);
-        return new PreflopRanking(game, combosAbove);
+        return new PreflopRanking(game, classOfHand);
     }
 }
