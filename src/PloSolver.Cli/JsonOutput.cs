@@ -10,6 +10,7 @@ namespace PloSolver.Cli;
 [JsonSerializable(typeof(EvaluationOutput))]
 [JsonSerializable(typeof(BenchReport))]
 [JsonSerializable(typeof(RangeOutput))]
+[JsonSerializable(typeof(SolveOutput))]
 internal sealed partial class JsonOutput : JsonSerializerContext;
 
 /// <summary><c>plosolver evaluate --json</c>: the shape of <c>POST /api/hands/evaluate</c>.</summary>

@@ -6,6 +6,7 @@ var commands = new Dictionary<string, Func<IEnumerable<string>, TextWriter, int>
     ["equity"] = EquityCommand.Run,
     ["evaluate"] = EvaluateCommand.Run,
     ["range"] = RangeCommand.Run,
+    ["solve"] = SolveCommand.Run,
     ["bench"] = BenchCommand.Run,
 };
 
@@ -16,12 +17,13 @@ if (args.Length == 0)
 }
 if (args[0] is "-h" or "--help" or "help")
 {
-    Console.WriteLine("PLOSolver: exact, fast Pot-Limit Omaha equity.");
+    Console.WriteLine("PLOSolver: exact, fast Pot-Limit Omaha equity and a postflop solver.");
     Console.WriteLine();
     Console.WriteLine("usage:");
     Console.WriteLine("  " + EquityCommand.Usage);
     Console.WriteLine("  " + EvaluateCommand.Usage);
     Console.WriteLine("  " + RangeCommand.Usage);
+    Console.WriteLine("  " + SolveCommand.Usage);
     Console.WriteLine("  " + BenchCommand.Usage);
     Console.WriteLine();
     Console.WriteLine("Cards: As, as, Th or 10h, and suit symbols (A♠). Ranges: docs/ranges.md. Commands: docs/cli.md.");

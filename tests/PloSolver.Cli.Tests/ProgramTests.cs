@@ -41,6 +41,7 @@ public sealed class ProgramTests
         Assert.Contains("plosolver equity ", outcome.Stdout, StringComparison.Ordinal);
         Assert.Contains("plosolver evaluate ", outcome.Stdout, StringComparison.Ordinal);
         Assert.Contains("plosolver bench ", outcome.Stdout, StringComparison.Ordinal);
+        Assert.Contains("plosolver solve SPOT.json", outcome.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -49,7 +50,7 @@ public sealed class ProgramTests
         var outcome = Cli.Process();
         Assert.Equal(2, outcome.ExitCode);
         Assert.Equal("", outcome.Stdout);
-        Assert.Equal("plosolver: no command given (expected equity, evaluate, range or bench; see plosolver --help)", outcome.Stderr.TrimEnd());
+        Assert.Equal("plosolver: no command given (expected equity, evaluate, range, solve or bench; see plosolver --help)", outcome.Stderr.TrimEnd());
     }
 
     [Theory]
@@ -66,7 +67,9 @@ public sealed class ProgramTests
     [InlineData(new[] { "evaluate", "AsKsQhJh" }, "plosolver evaluate: hand: without --board, give 5 to 7 cards")]
     [InlineData(new[] { "evaluate", "AsKsQ", "--board", "2c3d4h" }, "plosolver evaluate: hand: 'Q' at position 5 has no suit")]
     [InlineData(new[] { "evaluate", "AsKsQh", "--board", "2c3d4h" }, "plosolver evaluate: hand: plo4 hands have 4 cards, this one has 3")]
-    [InlineData(new[] { "solve", "AsKsQhJh" }, "plosolver: unknown command 'solve' (expected equity, evaluate, range or bench; see plosolver --help)")]
+    [InlineData(new[] { "solver", "AsKsQhJh" }, "plosolver: unknown command 'solver' (expected equity, evaluate, range, solve or bench; see plosolver --help)")]
+    [InlineData(new[] { "solve", "no-such-spot.json" }, "plosolver solve: no-such-spot.json: no such file")]
+    [InlineData(new[] { "solve" }, "plosolver solve: expected one spot file, got 0 arguments")]
     [InlineData(new[] { "bench", "extra" }, "plosolver bench: unexpected argument 'extra'")]
     public void Bad_input_exits_2_with_exactly_one_line_on_stderr(string[] args, string message)
     {

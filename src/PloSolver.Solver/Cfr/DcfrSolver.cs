@@ -134,7 +134,12 @@ internal sealed class DcfrSolver
     /// Counterfactual values of player <paramref name="p"/>'s hands at <paramref name="node"/>, given both reach
     /// vectors: Σ over opponent hands (sharing no card) and chance of opponent reach × chance probability × payoff.
     /// </summary>
-    public void Walk(Node node, WalkMode mode, int p, float[] myReach, float[] oppReach, float[] cfv, CancellationToken cancellationToken)
+    public void Walk(Node node, WalkMode mode, int p, float[] myReach, float[] oppReach, float[] cfv, CancellationToken cancellationToken) =>
+        Walk(node, mode, p, myReach, oppReach, cfv, 0, cancellationToken);
+
+    // forks: how many enclosing nodes already run their children in parallel. Nested parallel loops block pool
+    // threads while they wait, so forking stops after MaxForkDepth levels.
+    private void Walk(Node node, WalkMode mode, int p, float[] myReach, float[] oppReach, float[] cfv, int forks, CancellationToken cancellationToken)
     {
         switch (node)
         {
@@ -142,13 +147,13 @@ internal sealed class DcfrSolver
                 Terminals.Evaluate(_game, terminal, p, oppReach, cfv);
                 break;
             case ChanceNode chance:
-                WalkChance(chance, mode, p, myReach, oppReach, cfv, cancellationToken);
+                WalkChance(chance, mode, p, myReach, oppReach, cfv, forks, cancellationToken);
                 break;
             case ActionNode action when action.Player == p:
-                WalkMine(action, mode, p, myReach, oppReach, cfv, cancellationToken);
+                WalkMine(action, mode, p, myReach, oppReach, cfv, forks, cancellationToken);
                 break;
             case ActionNode action:
-                WalkOpponent(action, mode, p, myReach, oppReach, cfv, cancellationToken);
+                WalkOpponent(action, mode, p, myReach, oppReach, cfv, forks, cancellationToken);
                 break;
         }
     }
@@ -157,7 +162,7 @@ internal sealed class DcfrSolver
     public static void Strategy(ActionNode node, bool average, int hands, Span<float> strategy) =>
         VectorMath.Normalise(average ? node.StrategySum : node.Regrets, strategy, node.Actions.Length, hands);
 
-    private void WalkMine(ActionNode node, WalkMode mode, int p, float[] myReach, float[] oppReach, float[] cfv, CancellationToken cancellationToken)
+    private void WalkMine(ActionNode node, WalkMode mode, int p, float[] myReach, float[] oppReach, float[] cfv, int forks, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var n = _game.HandCount(p);
@@ -170,19 +175,21 @@ internal sealed class DcfrSolver
             {
                 Strategy(node, mode == WalkMode.Average, n, strategy.AsSpan(0, actions * n));
             }
-            ForEach(actions, node.Work >= _forkWork, a =>
+            var fork = Fork(node, forks);
+            var below = fork ? forks + 1 : forks;
+            ForEach(actions, fork, a =>
             {
                 children[a] = Rent(n);
                 if (mode == WalkMode.Cfr)
                 {
                     var reach = Rent(n);
                     VectorMath.Multiply(myReach.AsSpan(0, n), strategy.AsSpan(a * n, n), reach);
-                    Walk(node.Children[a], mode, p, reach, oppReach, children[a], cancellationToken);
+                    Walk(node.Children[a], mode, p, reach, oppReach, children[a], below, cancellationToken);
                     Return(reach);
                 }
                 else
                 {
-                    Walk(node.Children[a], mode, p, myReach, oppReach, children[a], cancellationToken);
+                    Walk(node.Children[a], mode, p, myReach, oppReach, children[a], below, cancellationToken);
                 }
             });
             var value = cfv.AsSpan(0, n);
@@ -222,7 +229,7 @@ internal sealed class DcfrSolver
         }
     }
 
-    private void WalkOpponent(ActionNode node, WalkMode mode, int p, float[] myReach, float[] oppReach, float[] cfv, CancellationToken cancellationToken)
+    private void WalkOpponent(ActionNode node, WalkMode mode, int p, float[] myReach, float[] oppReach, float[] cfv, int forks, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var n = _game.HandCount(p);
@@ -233,15 +240,16 @@ internal sealed class DcfrSolver
         try
         {
             Strategy(node, mode != WalkMode.Cfr, m, strategy.AsSpan(0, actions * m));
-            ForEach(actions, node.Work >= _forkWork, a =>
+            var fork = Fork(node, forks);
+            var below = fork ? forks + 1 : forks;
+            ForEach(actions, fork, a =>
             {
                 var reach = Rent(m);
                 VectorMath.Multiply(oppReach.AsSpan(0, m), strategy.AsSpan(a * m, m), reach);
-                if (!VectorMath.AllZero(reach.AsSpan(0, m)))
-                {
-                    children[a] = Rent(n);
-                    Walk(node.Children[a], mode, p, myReach, reach, children[a], cancellationToken);
-                }
+                // Even where the opponent never goes, the traverser's decisions below are walked: their values are
+                // 0 but DCFR's discounts and the average strategy must advance on every iteration.
+                children[a] = Rent(n);
+                Walk(node.Children[a], mode, p, myReach, reach, children[a], below, cancellationToken);
                 Return(reach);
             });
             var value = cfv.AsSpan(0, n);
@@ -267,7 +275,7 @@ internal sealed class DcfrSolver
         }
     }
 
-    private void WalkChance(ChanceNode node, WalkMode mode, int p, float[] myReach, float[] oppReach, float[] cfv, CancellationToken cancellationToken)
+    private void WalkChance(ChanceNode node, WalkMode mode, int p, float[] myReach, float[] oppReach, float[] cfv, int forks, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var opp = 1 - p;
@@ -276,7 +284,9 @@ internal sealed class DcfrSolver
         var children = new float[node.Children.Length][];
         try
         {
-            ForEach(node.Children.Length, node.Work >= _forkWork, k =>
+            var fork = Fork(node, forks);
+            var below = fork ? forks + 1 : forks;
+            ForEach(node.Children.Length, fork, k =>
             {
                 var card = node.Cards[k];
                 var mine = Rent(n);
@@ -292,7 +302,7 @@ internal sealed class DcfrSolver
                     theirs[h] = 0;
                 }
                 children[k] = Rent(n);
-                Walk(node.Children[k], mode, p, mine, theirs, children[k], cancellationToken);
+                Walk(node.Children[k], mode, p, mine, theirs, children[k], below, cancellationToken);
                 // A hand holding the dealt card never sees this branch.
                 foreach (var h in _game.HandsWithCard[p][card])
                 {
@@ -324,6 +334,10 @@ internal sealed class DcfrSolver
             }
         }
     }
+
+    private const int MaxForkDepth = 2;
+
+    private bool Fork(Node node, int forks) => forks < MaxForkDepth && node.Work >= _forkWork;
 
     private void ForEach(int count, bool fork, Action<int> body)
     {

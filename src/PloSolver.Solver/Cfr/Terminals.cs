@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace PloSolver.Solver;
 
@@ -31,6 +32,7 @@ internal static class Terminals
     }
 
     /// <summary>Each hand's opponent reach over hands that share none of its cards, times the payoff.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Fold(SolverGame game, int me, float[] oppReach, float[] cfv, double payoff, double[] sums)
     {
         var removal = game.Removal;
@@ -99,6 +101,7 @@ internal static class Terminals
     /// For my hands in the board's value order: compatible opponent reach strictly weaker (W), weaker or equal
     /// (WT) and in total (C). Three rented arrays the caller returns.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (double[] Win, double[] WinOrTie, double[] Compatible, int Length) Sweep(CardRemoval removal, ShowdownBoard board, int me,
         float[] oppReach, double[] sums)
     {

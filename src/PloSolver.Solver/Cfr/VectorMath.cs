@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 
 namespace PloSolver.Solver;
@@ -7,6 +8,7 @@ internal static class VectorMath
 {
     /// <summary>Regret matching: strategy[a, h] = max(R[a, h], 0) / Σ max(R, 0), uniform where the sum is 0.
     /// Also used for the average strategy (sums are never negative there).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Normalise(ReadOnlySpan<float> values, Span<float> strategy, int actions, int n)
     {
         var uniform = 1f / actions;
@@ -42,6 +44,7 @@ internal static class VectorMath
     }
 
     /// <summary>destination = x · y.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Multiply(ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> destination)
     {
         var width = Vector<float>.Count;
@@ -57,6 +60,7 @@ internal static class VectorMath
     }
 
     /// <summary>destination += x · y.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MultiplyAdd(ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> destination)
     {
         var width = Vector<float>.Count;
@@ -73,6 +77,7 @@ internal static class VectorMath
     }
 
     /// <summary>destination += x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Add(ReadOnlySpan<float> x, Span<float> destination)
     {
         var width = Vector<float>.Count;
@@ -88,6 +93,7 @@ internal static class VectorMath
     }
 
     /// <summary>destination = max(destination, x).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Max(ReadOnlySpan<float> x, Span<float> destination)
     {
         var width = Vector<float>.Count;
@@ -106,6 +112,7 @@ internal static class VectorMath
     /// The DCFR regret step for one action: R = R + (actionValue − nodeValue), then positive regrets × positive
     /// and negative regrets × negative.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void UpdateRegrets(Span<float> regrets, ReadOnlySpan<float> actionValue, ReadOnlySpan<float> nodeValue, float positive, float negative)
     {
         var width = Vector<float>.Count;
@@ -125,6 +132,7 @@ internal static class VectorMath
     }
 
     /// <summary>sums = sums · decay + reach · strategy.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void UpdateStrategySum(Span<float> sums, ReadOnlySpan<float> reach, ReadOnlySpan<float> strategy, float decay)
     {
         var width = Vector<float>.Count;

@@ -15,7 +15,7 @@ internal static class ToyGames
     public static SolverGame Kuhn()
     {
         ulong[] hands = [1, 2, 4];
-        var board = new ShowdownBoard(0, [hands, hands], KuhnValue);
+        var board = new ShowdownBoard(0).Prepare([hands, hands], (_, h) => KuhnValue(hands[h]));
         Node Showdown(double amount) => TerminalNode.ShowdownAt(board, amount);
         var check = new GameAction(ActionKind.Check, 0);
         var bet = new GameAction(ActionKind.Bet, 1);
@@ -25,7 +25,7 @@ internal static class ToyGames
         var afterCheck = new ActionNode(1, [check, bet], [Showdown(1), afterCheckBet], 0, 2);
         var afterBet = new ActionNode(1, [fold, call], [TerminalNode.Fold(1, 1), Showdown(2)], 0, 3);
         var root = new ActionNode(0, [check, bet], [afterCheck, afterBet], 0, 2);
-        return new SolverGame([hands, hands], [[1, 1, 1], [1, 1, 1]], root, 2, KuhnValue);
+        return new SolverGame([hands, hands], [[1, 1, 1], [1, 1, 1]], root, 2);
     }
 
     /// <summary>
@@ -40,14 +40,15 @@ internal static class ToyGames
         var boards = new ShowdownBoard[6];
         for (var c = 0; c < 6; c++)
         {
-            boards[c] = new ShowdownBoard(1UL << c, [hands, hands], LeducValue);
+            var mask = 1UL << c;
+            boards[c] = new ShowdownBoard(mask).Prepare([hands, hands], (_, h) => LeducValue(hands[h], mask));
         }
         var root = LeducAct(boards, 0, 0, 1, 1, 0, 0, false);
         float[] ones = [1, 1, 1, 1, 1, 1];
-        return new SolverGame([hands, hands], [ones, [.. ones]], root, 2, LeducValue);
+        return new SolverGame([hands, hands], [ones, [.. ones]], root, 2);
     }
 
-    private static int KuhnValue(ulong hand, ulong board) => BitOperations.TrailingZeroCount(hand);
+    private static int KuhnValue(ulong hand) => BitOperations.TrailingZeroCount(hand);
 
     private static int LeducValue(ulong hand, ulong board)
     {

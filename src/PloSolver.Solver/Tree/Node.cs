@@ -55,6 +55,9 @@ internal sealed class ActionNode(int player, GameAction[] actions, Node[] childr
     /// <summary>Chips in the middle when the decision is made (starting pot and every bet so far).</summary>
     public double Pot { get; } = pot;
 
+    /// <summary>Chips the acting player has put in since the root (for EVs that leave sunk chips out).</summary>
+    public double Invested { get; init; }
+
     /// <summary>Cumulative discounted regrets, <c>[action * hands + hand]</c>; allocated by the solver.</summary>
     public float[] Regrets { get; set; } = [];
 

@@ -9,13 +9,12 @@ namespace PloSolver.Solver;
 /// </summary>
 internal sealed class SolverGame
 {
-    public SolverGame(ulong[][] hands, float[][] weights, Node root, double startingPot, Func<ulong, ulong, int> value)
+    public SolverGame(ulong[][] hands, float[][] weights, Node root, double startingPot)
     {
         Hands = hands;
         Weights = weights;
         Root = root;
         StartingPot = startingPot;
-        Value = value;
         HandSize = BitOperations.PopCount(hands[0][0]);
         Removal = new CardRemoval(hands);
         HandsWithCard = new int[2][][];
@@ -49,9 +48,6 @@ internal sealed class SolverGame
 
     /// <summary>The pot at the root; exploitability is reported as a share of it.</summary>
     public double StartingPot { get; }
-
-    /// <summary>A hand's showdown value on a board (higher wins).</summary>
-    public Func<ulong, ulong, int> Value { get; }
 
     public CardRemoval Removal { get; }
 

@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace PloSolver.Solver;
+
+/// <summary>How to run a solve; the spot's own settings (target, iterations, time, memory) apply unless set here.</summary>
+public sealed class SolveOptions
+{
+    /// <summary>Threads to use; 0 (default) uses every core.</summary>
+    public int Threads { get; init; }
+
+    /// <summary>Overrides the spot's target exploitability (% of the starting pot).</summary>
+    public double? TargetExploitabilityPctPot { get; init; }
+
+    /// <summary>Overrides the spot's iteration cap.</summary>
+    public int? MaxIterations { get; init; }
+
+    /// <summary>Overrides the spot's time limit.</summary>
+    public TimeSpan? TimeLimit { get; init; }
+
+    /// <summary>Overrides the spot's memory limit (bytes).</summary>
+    public long? MaxMemoryBytes { get; init; }
+
+    /// <summary>Measure exploitability every this many iterations (a measurement costs about one iteration).
+    /// Default 10.</summary>
+    public int CheckEvery { get; init; } = 10;
+}
+
+/// <summary>Progress of a solve: reported after each exploitability measurement.</summary>
+/// <param name="Iterations">Iterations done.</param>
+/// <param name="ExploitabilityPctPot">Exploitability of the average strategies, % of the starting pot.</param>
+/// <param name="ElapsedMs">Time since the solve started (tree and tables included).</param>
+public sealed record SolveProgress(int Iterations, double ExploitabilityPctPot, double ElapsedMs);
+
+/// <summary>What a spot will cost, estimated from its tree before any per-hand memory is taken.</summary>
+/// <param name="OopHands">Hands in the OOP range after card removal.</param>
+/// <param name="IpHands">Hands in the IP range after card removal.</param>
+/// <param name="DecisionNodes">Decision nodes of the tree.</param>
+/// <param name="ChanceNodes">Chance nodes (turn and river cards).</param>
+/// <param name="TerminalNodes">Folds and showdowns.</param>
+/// <param name="FinalBoards">Distinct river boards with a showdown.</param>
+/// <param name="MemoryBytes">Estimated peak memory of the solve.</param>
+/// <param name="SecondsPerIteration">Rough time of one iteration on the given threads (an unloaded machine).</param>
+public sealed record TreeEstimate(int OopHands, int IpHands, int DecisionNodes, int ChanceNodes, int TerminalNodes, int FinalBoards,
+    long MemoryBytes, double SecondsPerIteration);
+
+/// <summary>Solves heads-up postflop PLO spots with Discounted CFR.</summary>
+public static class PostflopSolver
+{
+    // Nanoseconds per unit of tree work (a hand-action step) per thread, measured on the project machine.
+    private const double NanosecondsPerWork = 2.0;
+
+    /// <summary>Validates a spot, builds its tree and estimates memory and time, without solving.</summary>
+    /// <exception cref="SpotException">The spot is invalid or its tree too big.</exception>
+    public static TreeEstimate Estimate(Spot spot, int threads = 0) => Estimate(PostflopGame.Create(spot), Threads(threads));
+
+    /// <summary>
+    /// Solves a spot until its exploitability reaches the target, the iteration cap or the time limit. Refuses a
+    /// spot whose estimated memory is over the limit, saying how to shrink it.
+    /// </summary>
+    /// <exception cref="SpotException">The spot is invalid, too big, or its ranges never meet.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static SolveResult Solve(Spot spot, SolveOptions? options = null, IProgress<SolveProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        options ??= new SolveOptions();
+        var clock = Stopwatch.StartNew();
+        var threads = Threads(options.Threads);
+        var game = PostflopGame.Create(spot);
+        var estimate = Estimate(game, threads);
+        var limit = options.MaxMemoryBytes ?? (long)(spot.MaxMemoryMb * 1024 * 1024);
+        if (estimate.MemoryBytes > limit)
+        {
+            throw new SpotException(string.Create(CultureInfo.InvariantCulture,
+                $"the spot needs about {estimate.MemoryBytes / 1048576.0:N0} MB, over the limit of {limit / 1048576.0:N0} MB ({estimate.DecisionNodes:N0} decisions × {estimate.OopHands:N0}/{estimate.IpHands:N0} hands): use fewer bet and raise sizes or raises, narrower ranges, or start on a later street"));
+        }
+        game.PrepareBoards(threads);
+        DcfrSolver solver;
+        try
+        {
+            solver = new DcfrSolver(game.SolverGame, threads);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new SpotException($"ranges: {e.Message}");
+        }
+        var target = options.TargetExploitabilityPctPot ?? spot.TargetExploitabilityPctPot;
+        var maxIterations = options.MaxIterations ?? spot.MaxIterations;
+        var timeLimit = options.TimeLimit ?? TimeSpan.FromSeconds(spot.TimeLimitSeconds);
+        var checkEvery = Math.Max(1, options.CheckEvery);
+        var history = new List<SolveProgress>();
+        var exploitability = double.PositiveInfinity;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var last = solver.Iterations >= maxIterations || clock.Elapsed >= timeLimit;
+            if (last || solver.Iterations % checkEvery == 0 && solver.Iterations > 0)
+            {
+                exploitability = solver.Exploitability(cancellationToken);
+                var point = new SolveProgress(solver.Iterations, exploitability / spot.Pot * 100, clock.Elapsed.TotalMilliseconds);
+                history.Add(point);
+                progress?.Report(point);
+                if (last || point.ExploitabilityPctPot <= target)
+                {
+                    break;
+                }
+            }
+            solver.Iterate(cancellationToken);
+        }
+        clock.Stop();
+        var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+        return new SolveResult(game, solver, estimate, exploitability, clock.Elapsed.TotalMilliseconds, peak, history);
+    }
+
+    private static int Threads(int threads) => threads > 0 ? threads : Environment.ProcessorCount;
+
+    internal static TreeEstimate Estimate(PostflopGame game, int threads)
+    {
+        var g = game.SolverGame;
+        var (n0, n1) = (g.HandCount(0), g.HandCount(1));
+        var (action, chance, terminal) = g.NodeCount;
+        var state = g.StateBytes();
+        var boards = (long)game.FinalBoards * (n0 + n1) * 8;
+        var removal = (long)(n0 + n1) * g.Removal.SubsetsPerHand * (4 + 8);
+        var nodes = (action + chance + terminal) * 160L;
+        // Traversal buffers: a few arrays over hands per level of the tree per thread, more at chance nodes.
+        var scratch = threads * 64L * 8 * Math.Max(n0, n1) * sizeof(float) + 52L * 52 * Math.Max(n0, n1) * sizeof(float);
+        const long runtime = 64L << 20;
+        var bytes = state + boards + removal + nodes + scratch + runtime;
+        var seconds = 2.5 * g.Root.Work * NanosecondsPerWork / threads / 1e9;
+        return new TreeEstimate(n0, n1, action, chance, terminal, game.FinalBoards, bytes, seconds);
+    }
+}
