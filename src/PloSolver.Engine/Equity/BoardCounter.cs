@@ -87,9 +87,9 @@ internal sealed class BoardCounter
     {
         var suitRanks = _suits.Select(s => _suitAvailable[s.Suit]).ToArray();
         var multisets = RankMultiset.AllOfSize(_missing); // weighed below: a set whose ranks are used up weighs 0
-        var results = parallel.Run((multisets.Length + ChunkSize - 1) / ChunkSize, () => new Pass1Result(Players, suitRanks, _hiLo),
+        var results = parallel.Run((multisets.Length + ChunkSize - 1) / ChunkSize, () => new Pass1Result(Players, suitRanks, _missing, _hiLo),
             (chunk, result) => CountPatternChunk(multisets, (int)chunk, result));
-        var resolved = new ResolvedFlushBoards(suitRanks, _hiLo);
+        var resolved = new ResolvedFlushBoards(suitRanks, _missing, _hiLo);
         foreach (var result in results)
         {
             total.Merge(result.Tally);
@@ -269,18 +269,20 @@ internal sealed class BoardCounter
     /// those suited cards, and the low mask of the multiset's other cards.</summary>
     private readonly record struct SuitedSubset(int Ranks, long Weight, int OthersLow);
 
-    private sealed class Pass1Result(int players, int[] suitRanks, bool hiLo)
+    private sealed class Pass1Result(int players, int[] suitRanks, int missing, bool hiLo)
     {
         public BoardTally Tally { get; } = new(players);
 
-        public ResolvedFlushBoards Resolved { get; } = new(suitRanks, hiLo);
+        public ResolvedFlushBoards Resolved { get; } = new(suitRanks, missing, hiLo);
     }
 
     /// <summary>
-    /// Flush boards already resolved in pass 1. High only: weight per (flush suit, suited set), the set stored at
-    /// its compressed index (the suit's undealt ranks' bits packed together), which pass 2 subtracts from that
-    /// set's total. Hi-lo: weight per (suit, suited set, low mask of the other cards), kept sparse, which pass 2
-    /// takes back out with negative weights.
+    /// Flush boards already resolved in pass 1. High only: weight per (flush suit, suited set), which pass 2
+    /// subtracts from that set's total. A suited set holds at most as many ranks as there are missing cards, so
+    /// the sets are numbered densely by size, then colex order within a size: 92 slots a suit on the flop rather
+    /// than one per subset of the suit's undealt ranks (8,192), which made every request clear and merge a
+    /// quarter of a megabyte. Hi-lo: weight per (suit, suited set, low mask of the other cards), kept sparse,
+    /// which pass 2 takes back out with negative weights.
     /// </summary>
     private sealed class ResolvedFlushBoards
     {
@@ -289,11 +291,11 @@ internal sealed class BoardCounter
         private readonly Dictionary<int, long> _byLow = [];
         private readonly bool _hiLo;
 
-        public ResolvedFlushBoards(int[] suitRanks, bool hiLo)
+        public ResolvedFlushBoards(int[] suitRanks, int maxSuited, bool hiLo)
         {
             _suitRanks = suitRanks;
             _hiLo = hiLo;
-            _bySet = [.. suitRanks.Select(ranks => hiLo ? [] : new long[1 << BitOperations.PopCount((uint)ranks)])];
+            _bySet = [.. suitRanks.Select(ranks => hiLo ? [] : new long[SetsOfAtMost(BitOperations.PopCount((uint)ranks), maxSuited)])];
         }
 
         public void Add(int suit, int suited, int othersLow, long weight)
@@ -305,12 +307,12 @@ internal sealed class BoardCounter
             }
             else
             {
-                _bySet[suit][Combinatorics.CompressBits(suited, _suitRanks[suit])] += weight;
+                _bySet[suit][SetIndex(suit, suited)] += weight;
             }
         }
 
         /// <summary>High only: resolved weight of a suited set.</summary>
-        public long WeightOf(int suit, int suited) => _bySet[suit][Combinatorics.CompressBits(suited, _suitRanks[suit])];
+        public long WeightOf(int suit, int suited) => _bySet[suit][SetIndex(suit, suited)];
 
         /// <summary>Hi-lo: every resolved (suit, suited set, low mask of the other cards) and its weight.</summary>
         public (int Suit, int Suited, int OthersLow, long Weight)[] ByLow() =>
@@ -334,6 +336,37 @@ internal sealed class BoardCounter
         }
 
         private static int Key(int suit, int suited, int othersLow) => suit << 21 | suited << 8 | othersLow;
+
+        private static int SetsOfAtMost(int n, int size)
+        {
+            var count = 0L;
+            for (var k = 0; k <= size; k++)
+            {
+                count += Combinatorics.Choose(n, k);
+            }
+            return (int)count;
+        }
+
+        /// <summary>The slot of a suited set: the sets of fewer ranks first, then the colex rank among sets of its
+        /// size (the i-th lowest of its ranks, at position p among the suit's undealt ranks, adds C(p, i)).</summary>
+        private int SetIndex(int suit, int suited)
+        {
+            var undealt = _suitRanks[suit];
+            var bits = Combinatorics.CompressBits(suited, undealt);
+            var n = BitOperations.PopCount((uint)undealt);
+            var size = BitOperations.PopCount((uint)bits);
+            var index = 0L;
+            for (var k = 0; k < size; k++)
+            {
+                index += Combinatorics.Choose(n, k);
+            }
+            var i = 1;
+            for (var b = bits; b != 0; b &= b - 1)
+            {
+                index += Combinatorics.Choose(BitOperations.TrailingZeroCount(b), i++);
+            }
+            return (int)index;
+        }
     }
 
     /// <summary>
