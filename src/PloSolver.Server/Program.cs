@@ -17,6 +17,7 @@ if (command is not (null or "migrate" or "worker"))
     return 2;
 }
 
+AppMetrics.SuppressRuntimeAdapters();
 var builder = WebApplication.CreateBuilder(args);
 if (command == "worker")
 {
