@@ -89,6 +89,11 @@ internal sealed class BoardCounter
         var multisets = RankMultiset.AllOfSize(_missing); // weighed below: a set whose ranks are used up weighs 0
         var results = parallel.Run((multisets.Length + ChunkSize - 1) / ChunkSize, () => new Pass1Result(Players, suitRanks, _missing, _hiLo),
             (chunk, result) => CountPatternChunk(multisets, (int)chunk, result));
+        if (results.Length == 1)
+        {
+            total.Merge(results[0].Tally);
+            return results[0].Resolved;
+        }
         var resolved = new ResolvedFlushBoards(suitRanks, _missing, _hiLo);
         foreach (var result in results)
         {
@@ -175,23 +180,44 @@ internal sealed class BoardCounter
     /// <summary>Pass 2: all flush boards with each suited set S at once, less those pass 1 resolved.</summary>
     private void CountFlushBoards(ParallelWork parallel, ResolvedFlushBoards resolved, BoardTally total)
     {
-        var work = new List<(int SuitIndex, int Suited, (int Low, long Weight)[] ByLow)>();
+        // The suited sets of every flush suit, in groups of one suit and size that share the ways to fill the other
+        // missing cards. Flat arrays rather than an item per set: a flop spot has a few hundred sets and the work
+        // per set is a lookup or two, so allocating was a good part of the whole.
+        var groups = new List<FlushGroup>();
+        var capacity = 0L;
+        foreach (var suit in _suits)
+        {
+            for (var take = Math.Max(0, suit.Need); take <= _missing; take++)
+            {
+                capacity += Combinatorics.Choose(BitOperations.PopCount((uint)_suitAvailable[suit.Suit]), take);
+            }
+        }
+        var suitedSets = new List<int>((int)capacity);
+        Span<long> weights = stackalloc long[_hiLo ? 256 : 1];
         for (var s = 0; s < _suits.Length; s++)
         {
             var suit = _suits[s];
             for (var take = Math.Max(0, suit.Need); take <= _missing; take++)
             {
                 // Ways to fill the other missing cards from the other suits, by their low mask.
-                var weights = new long[_hiLo ? 256 : 1];
+                weights.Clear();
                 foreach (var others in RankMultiset.Enumerate(_missing - take, suit.OtherSuitsAvailable))
                 {
                     weights[_hiLo ? others.LowMask : 0] += others.Weight;
                 }
-                var byLow = Enumerable.Range(0, weights.Length).Where(low => weights[low] != 0).Select(low => (low, weights[low])).ToArray();
-                foreach (var suited in Combinatorics.SubsetsOfSize((ulong)_suitAvailable[suit.Suit], take).Select(subset => (int)subset))
+                var byLow = new List<(int Low, long Weight)>();
+                for (var low = 0; low < weights.Length; low++)
                 {
-                    work.Add((s, suited, byLow));
+                    if (weights[low] != 0)
+                    {
+                        byLow.Add((low, weights[low]));
+                    }
                 }
+                foreach (var subset in Combinatorics.SubsetsOfSize((ulong)_suitAvailable[suit.Suit], take))
+                {
+                    suitedSets.Add((int)subset);
+                }
+                groups.Add(new FlushGroup(s, [.. byLow], suitedSets.Count));
             }
         }
 
@@ -199,23 +225,31 @@ internal sealed class BoardCounter
         var takeBack = _hiLo ? resolved.ByLow() : [];
         // Items are tiny (a flush showdown and an add or two), so a work item takes a batch of them.
         const int batch = 32;
-        var items = work.Count + takeBack.Length;
+        var sets = suitedSets.Count;
+        var items = sets + takeBack.Length;
         var tallies = parallel.Run((items + batch - 1) / batch, () => new BoardTally(Players), (chunk, tally) =>
         {
             Span<ushort> flush = stackalloc ushort[Players];
             Span<ushort> lo = stackalloc ushort[_hiLo ? Players : 0];
-            var end = Math.Min(items, (chunk + 1) * batch);
-            for (var index = (int)chunk * batch; index < end; index++)
+            var start = (int)chunk * batch;
+            var end = Math.Min(items, start + batch);
+            var group = 0;
+            for (var index = start; index < end; index++)
             {
-                if (index >= work.Count)
+                if (index >= sets)
                 {
-                    var (suitIndex, suitedSet, othersLow, resolvedWeight) = takeBack[index - work.Count];
+                    var (suitIndex, suitedSet, othersLow, resolvedWeight) = takeBack[index - sets];
                     var boardLow = FlushShowdown(_suits[suitIndex].Suit, suitedSet, flush);
                     SetLows(_hands, boardLow | othersLow, lo);
                     tally.Add(flush, lo, -resolvedWeight);
                     continue;
                 }
-                var (s, suited, byLow) = work[index];
+                while (groups[group].End <= index)
+                {
+                    group++;
+                }
+                var (s, byLow, _) = groups[group];
+                var suited = suitedSets[index];
                 var suitedLow = FlushShowdown(_suits[s].Suit, suited, flush);
                 var resolvedHere = _hiLo ? 0 : resolved.WeightOf(s, suited);
                 foreach (var (low, all) in byLow)
@@ -264,6 +298,10 @@ internal sealed class BoardCounter
         }
     }
 
+
+    /// <summary>The suited sets of one flush suit and size, up to <paramref name="End"/> (exclusive) in the flat list,
+    /// with the ways to fill the other missing cards by their low mask (one entry, low 0, when high only).</summary>
+    private readonly record struct FlushGroup(int SuitIndex, (int Low, long Weight)[] ByLow, int End);
 
     /// <summary>The missing cards' suited ranks S for one suit, how many card sets of a rank multiset have exactly
     /// those suited cards, and the low mask of the multiset's other cards.</summary>
