@@ -70,7 +70,7 @@ internal static class SolverApi
         if (job.Type != "solve" || job.Status != JobStatus.Succeeded)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The job has no solution to browse",
-                detail: job.Type != "solve" ? $"It is a {job.Type} job; only solve jobs have nodes." : $"The solve has not succeeded: its status is {job.Status}.");
+                detail: job.Type != "solve" ? $"Its type is {job.Type}; only solve jobs have nodes." : $"The solve has not succeeded: its status is {job.Status}.");
         }
         SolveResult? result;
         try

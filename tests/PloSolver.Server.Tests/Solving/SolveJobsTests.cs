@@ -283,7 +283,7 @@ public sealed class SolveJobsTests(SolveServer server) : IClassFixture<SolveServ
         var equity = await JobsTests.SubmitAsync(owner, new { players = new object[] { new { hand = "AsKsQhJh" }, new { hand = "7c8c9d6d" } }, boards = new[] { "2c3d4h" } });
         await JobsTests.WaitForAsync(owner, (string)equity["id"]!, s => s == "succeeded");
         var notSolve = await (await owner.GetAsync($"/api/jobs/{equity["id"]}/result")).ProblemAsync(HttpStatusCode.Conflict);
-        Assert.Contains("equity job", (string?)notSolve["detail"], StringComparison.Ordinal);
+        Assert.Equal("Its type is equity; only solve jobs have nodes.", (string?)notSolve["detail"]);
     }
 
     [Fact]
