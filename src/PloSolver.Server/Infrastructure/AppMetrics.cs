@@ -42,6 +42,19 @@ internal static class AppMetrics
     public static readonly Histogram JobSeconds = Metrics.CreateHistogram("plosolver_job_seconds", "Run time of finished jobs.",
         new HistogramConfiguration { LabelNames = ["type"], Buckets = Histogram.ExponentialBuckets(0.01, 4, 10) });
 
+    public static readonly Counter SolvesStarted = Metrics.CreateCounter("plosolver_solves_started_total", "Solve jobs started (each attempt).");
+
+    public static readonly Counter SolvesFinished = Metrics.CreateCounter("plosolver_solves_finished_total",
+        "Solve jobs finished by outcome (succeeded, failed, cancelled).", new CounterConfiguration { LabelNames = ["outcome"] });
+
+    public static readonly Counter SolverIterations = Metrics.CreateCounter("plosolver_solver_iterations_total", "DCFR iterations run by solve jobs.");
+
+    public static readonly Histogram SolveSeconds = Metrics.CreateHistogram("plosolver_solve_seconds", "Wall time of solves that finished with a result.",
+        new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.05, 4, 9) });
+
+    public static readonly Gauge SolutionCacheBytes = Metrics.CreateGauge("plosolver_solution_cache_bytes",
+        "Estimated memory of the solutions kept loaded for browsing.");
+
     public static readonly Histogram DbCommandSeconds = Metrics.CreateHistogram("plosolver_db_command_seconds", "Database command time.",
         new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.0001, 4, 10) });
 
