@@ -226,8 +226,10 @@ public sealed class ComputeGateTests(NarrowGateServer server) : IClassFixture<Na
         // A preflop enumeration (a millisecond or two) needs a slot; known hands on a flop are too small to queue.
         var small = new { players = new object[] { new { hand = "AsKsQhJh" }, new { hand = "7c8c9d6d" } } };
         var instant = new { players = new object[] { new { hand = "AsKsQhJh" }, new { hand = "7c8c9d6d" } }, boards = new[] { "2c3d4h" } };
-        var busy = await Http.EventuallyAsync(() => server.Factory.Client().PostAsJsonAsync("/api/equity", small),
-            r => r.StatusCode == HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(3), "the heavy request to take the only slot");
+        // Probing with requests that need the slot could take it just as the heavy one arrives; the gauge cannot.
+        await Http.EventuallyAsync(() => server.Factory.Client().GetStringAsync("/metrics"),
+            metrics => metrics.Contains("\nplosolver_equity_in_flight 1", StringComparison.Ordinal), TimeSpan.FromSeconds(10), "the heavy request to take the only slot");
+        var busy = await server.Factory.Client().PostAsJsonAsync("/api/equity", small);
         await busy.ProblemAsync(HttpStatusCode.ServiceUnavailable);
         Assert.NotNull(busy.Headers.RetryAfter);
         var flop = await server.Factory.Client().PostAsJsonAsync("/api/equity", instant);
