@@ -36,8 +36,9 @@ export type SpotDto = Wire<Schemas["SpotDto"]>;
 export type SpotPage = Wire<Schemas["SpotPage"]>;
 export type SharedSpotDto = Wire<Schemas["SharedSpotDto"]>;
 export type ShareResponse = Wire<Schemas["ShareResponse"]>;
-export type JobDto = Wire<Schemas["JobDto"]>;
-export type JobPage = Wire<Schemas["JobPage"]>;
+/** A job; `detail` is the solver's live progress (SolveDetail) for solve jobs, null for others. */
+export type JobDto = Wire<Schemas["JobDto"]> & { detail?: unknown };
+export type JobPage = Omit<Wire<Schemas["JobPage"]>, "items"> & { items: JobDto[] };
 
 /** The request of POST /api/equity, with the optional Monte Carlo settings left out when unused. */
 export interface EquityInput {
@@ -68,6 +69,135 @@ export interface EquitySpotData {
   kind: "equity";
   input: EquityInput;
   notes?: string;
+}
+
+/** A saved solver spot: the spot as POST /api/jobs takes it, and the solve job that holds its solution. */
+export interface SolverSpotData {
+  kind: "solver";
+  input: SolveSpot;
+  jobId?: string;
+  notes?: string;
+}
+
+export type SpotData = EquitySpotData | SolverSpotData;
+
+// ---- the solver (docs/solver.md; the job's input, detail and result are free-form JSON in the OpenAPI document) ----
+
+/** One street's betting: sizes as fractions of the pot (0.75 = 75%). */
+export interface StreetSizes {
+  bets: number[];
+  raises: number[];
+  maxRaises: number;
+  allIn?: boolean;
+}
+
+/** A spot file's object, as POST /api/jobs {type:"solve"} and POST /api/solver/estimate take it. */
+export interface SolveSpot {
+  game: string;
+  board: string;
+  pot: number;
+  effectiveStack: number;
+  oopRange: string;
+  ipRange: string;
+  flop?: StreetSizes;
+  turn?: StreetSizes;
+  river?: StreetSizes;
+  allInThreshold?: number;
+  targetExploitabilityPctPot?: number;
+  maxIterations?: number;
+  timeLimitSeconds?: number;
+  maxMemoryMb?: number;
+}
+
+/** POST /api/solver/estimate: the tree's size and what solving it costs; `fits` false with a message when too big. */
+export interface SolveEstimate {
+  oopHands: number;
+  ipHands: number;
+  decisionNodes: number;
+  chanceNodes: number;
+  terminalNodes: number;
+  finalBoards: number;
+  memoryBytes: number;
+  secondsPerIteration: number;
+  maxMemoryBytes: number;
+  fits: boolean;
+  message?: string | null;
+}
+
+export interface SolvePoint {
+  iterations: number;
+  exploitabilityPctPot: number;
+  elapsedMs: number;
+}
+
+/** JobDto.detail of a solve job, while it runs and after. */
+export interface SolveDetail {
+  iterations: number;
+  exploitabilityPctPot: number | null;
+  elapsedMs: number;
+  history: SolvePoint[];
+}
+
+export interface SolveAction {
+  action: string;
+  amount: number;
+  frequency: number;
+  ev: number;
+  child?: { kind: "decision" | "chance" | "terminal"; path: string; cards?: string[] };
+}
+
+export interface SolveCategory {
+  name: string;
+  label: string;
+  combos: number;
+  frequencies: number[];
+  ev: number;
+  equity: number;
+}
+
+export interface SolveHand {
+  hand: string;
+  weight: number;
+  frequencies: number[];
+  ev: number;
+  actionEvs?: number[];
+  equity: number;
+}
+
+/** One step of the line to a node: a player's action, or a card dealt. */
+export type SolveLineStep = { player: "oop" | "ip"; action: string; amount?: number } | { card: string };
+
+/** GET /api/jobs/{id}/result?node=PATH: one decision of the solution. */
+export interface SolveNode {
+  path: string;
+  player: "oop" | "ip";
+  board: string;
+  pot: number;
+  stacks?: number[];
+  combos: number;
+  ev: number;
+  equity: number;
+  actions: SolveAction[];
+  categories: SolveCategory[];
+  hands: SolveHand[];
+  line: SolveLineStep[];
+}
+
+/** JobDto.result of a succeeded solve job. */
+export interface SolveResult {
+  iterations: number;
+  elapsedMs: number;
+  exploitabilityPctPot: number;
+  exploitabilityChips: number;
+  peakMemoryBytes: number;
+  threads: number;
+  oopEv: number;
+  ipEv: number;
+  pot: number;
+  effectiveStack: number;
+  board: string;
+  solutionBytes?: number;
+  root: Omit<SolveNode, "hands">;
 }
 
 /** Sanity check that the hand-written request matches the generated one (a compile error if they drift). */
