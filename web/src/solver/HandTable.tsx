@@ -46,7 +46,7 @@ export function HandTable({ hands, actions }: { hands: readonly SolveHand[]; act
   };
   const onScroll = (e: UIEvent<HTMLDivElement>) => setScrollTop(e.currentTarget.scrollTop);
   const resetScroll = () => {
-    scroller.current?.scrollTo({ top: 0 });
+    if (scroller.current) scroller.current.scrollTop = 0;
     setScrollTop(0);
   };
 

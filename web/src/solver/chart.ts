@@ -12,6 +12,9 @@ export function pctLabel(value: number): string {
   return `${Number(value.toFixed(digits))}%`;
 }
 
+/** A measured value to two significant digits (8.5%, 0.42%, 12%): enough to read a trend. */
+export const pctValue = (value: number) => `${Number(value.toPrecision(2))}%`;
+
 /**
  * A log axis covering [min, max] (both > 0): the domain widened to whole decades, ticks at each power of
  * ten, plus 2 and 5 within each decade when the axis spans at most two decades (else too few labels).

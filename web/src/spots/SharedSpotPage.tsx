@@ -8,7 +8,7 @@ import { useEquity } from "../equity/useEquity";
 import { Results } from "../equity/Results";
 import { RunningNotice } from "../equity/RunningNotice";
 import { ErrorNotice } from "../ui/ErrorNotice";
-import { encodeSetup, formatSizes, setupSummary, streetsFor } from "../solver/setup";
+import { encodeSetup, formatSizes, fromSpot, setupSummary, streetsFor } from "../solver/setup";
 import type { ReadSpot } from "./spotData";
 import { readSpotData, setOpenSpot } from "./spotData";
 import { spotSummary } from "./summary";
@@ -106,7 +106,8 @@ export default function SharedSpotPage() {
 /** A shared solver spot: the setup, read-only (the solution is its owner's), and a copy to solve. */
 function SharedSolverSpot({ name, tags, spot }: { name: string; tags: string[]; spot: Extract<ReadSpot, { kind: "solver" }> }) {
   const navigate = useNavigate();
-  const { input, setup } = spot;
+  const { input } = spot;
+  const setup = fromSpot(input);
   const openCopy = () => {
     setOpenSpot(null);
     navigate(`/solver?${encodeSetup(setup)}`);

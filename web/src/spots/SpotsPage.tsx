@@ -4,7 +4,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { deleteSpot, listSpots, shareSpot, unshareSpot, updateSpot } from "../api/endpoints";
 import type { SpotData, SpotDto } from "../api/types";
 import { DEFAULT_STATE, encodeState } from "../equity/state";
-import { encodeSetup, saveSetupToSession, setupSummary } from "../solver/setup";
+import { encodeSetup, fromSpot, saveSetupToSession, setupSummary } from "../solver/setup";
 import { solverJobUrl } from "../solver/path";
 import { ErrorNotice } from "../ui/ErrorNotice";
 import { readSpotData, setOpenSpot } from "./spotData";
@@ -94,10 +94,10 @@ function SpotItem({ spot }: { spot: SpotDto }) {
       navigate(`/?${encodeState(parsed.state)}`);
     } else if (parsed.jobId) {
       // The solution, with the setup kept for "Edit setup" should the job be gone.
-      saveSetupToSession(parsed.setup);
+      saveSetupToSession(fromSpot(parsed.input));
       navigate(solverJobUrl(parsed.jobId));
     } else {
-      navigate(`/solver?${encodeSetup(parsed.setup)}`);
+      navigate(`/solver?${encodeSetup(fromSpot(parsed.input))}`);
     }
   };
   const link = spot.shareSlug ? `${window.location.origin}/shared/${spot.shareSlug}` : null;
@@ -140,7 +140,7 @@ function SpotItem({ spot }: { spot: SpotDto }) {
         )}
         <span className="muted small">updated {new Date(spot.updatedAt).toLocaleString()}</span>
       </div>
-      <p className="spot-summary">{parsed ? (parsed.kind === "equity" ? spotSummary(parsed.state) : `Solver · ${setupSummary(parsed.setup)}${parsed.jobId ? " · solved" : ""}`) : "A spot this version of the app cannot open."}</p>
+      <p className="spot-summary">{parsed ? (parsed.kind === "equity" ? spotSummary(parsed.state) : `Solver · ${setupSummary(fromSpot(parsed.input))}${parsed.jobId ? " · solved" : ""}`) : "A spot this version of the app cannot open."}</p>
       {parsed?.notes && <p className="spot-notes">{parsed.notes}</p>}
       {spot.tags.length > 0 && (
         <ul className="tags" aria-label="Tags">

@@ -3,7 +3,6 @@
 // jobId?, notes}): the spot as POST /api/jobs takes it and the job holding its solution.
 import type { EquitySpotData, SolveSpot, SolverSpotData } from "../api/types";
 import { fromEquityInput, toEquityInput, type CalculatorState } from "../equity/state";
-import { fromSpot, type SolverSetup } from "../solver/setup";
 
 export function toSpotData(state: CalculatorState, notes: string): EquitySpotData {
   return { kind: "equity", input: toEquityInput(state), ...(notes.trim() ? { notes: notes.trim() } : {}) };
@@ -13,9 +12,10 @@ export function toSolverSpotData(input: SolveSpot, jobId: string | null, notes: 
   return { kind: "solver", input, ...(jobId ? { jobId } : {}), ...(notes.trim() ? { notes: notes.trim() } : {}) };
 }
 
+// Solver spots are read into the form by solver/setup.ts (fromSpot), which stays out of the calculator's first load.
 export type ReadSpot =
   | { kind: "equity"; state: CalculatorState; notes: string }
-  | { kind: "solver"; setup: SolverSetup; input: SolveSpot; jobId: string | null; notes: string };
+  | { kind: "solver"; input: SolveSpot; jobId: string | null; notes: string };
 
 export function readSpotData(data: unknown): ReadSpot | null {
   if (typeof data !== "object" || data === null) return null;
@@ -30,7 +30,7 @@ export function readSpotData(data: unknown): ReadSpot | null {
     const input = d.input as SolveSpot;
     if (typeof input.board !== "string") return null;
     const jobId = typeof (d as SolverSpotData).jobId === "string" ? (d as SolverSpotData).jobId! : null;
-    return { kind: "solver", setup: fromSpot(input), input, jobId, notes };
+    return { kind: "solver", input, jobId, notes };
   }
   return null;
 }
