@@ -163,8 +163,8 @@ function SignedInJobView({ jobId, node }: { jobId: string; node: string }) {
         <dl className="progress-facts">
           <div><dt>Iterations</dt><dd className="num">{(result?.iterations ?? detail?.iterations ?? 0).toLocaleString("en-US")}</dd></div>
           <div>
-            <dt>Exploitability</dt>
-            <dd className="num">{fmtExpl(result?.exploitabilityPctPot ?? detail?.exploitabilityPctPot ?? null)} <span className="muted small">of the pot</span></dd>
+            <dt>Exploitability (% of pot)</dt>
+            <dd className="num">{fmtExpl(result?.exploitabilityPctPot ?? detail?.exploitabilityPctPot ?? null)}</dd>
           </div>
           <div><dt>Elapsed</dt><dd className="num">{duration(result?.elapsedMs ?? detail?.elapsedMs ?? 0)}</dd></div>
           <div><dt>Target</dt><dd className="num">{pctLabel(target)}</dd></div>

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { ApiError } from "../api/client";
+import { parseCards } from "../cards/cards";
 import { getSolveNode } from "../api/endpoints";
 import type { SolveAction, SolveCategory, SolveNode } from "../api/types";
 import { ErrorNotice } from "../ui/ErrorNotice";
@@ -90,7 +91,8 @@ function Breadcrumbs({ node, linkTo }: { node: SolveNode; linkTo: (path: string)
 function Actions({ node, linkTo }: { node: SolveNode; linkTo: (path: string) => string }) {
   // A chance child (the turn or river to come) first asks which card to deal.
   const [dealing, setDealing] = useState<number | null>(null);
-  const street = node.board.replace(/\s+/g, "").length / 2 === 3 ? "turn" : "river";
+  const boardCards = parseCards(node.board);
+  const street = boardCards.ok && boardCards.cards.length === 3 ? "turn" : "river";
   const dealFor = dealing !== null ? node.actions[dealing] : undefined;
   const dealTarget = dealFor ? actionTarget(node.path, dealFor, dealing!) : null;
 
@@ -175,7 +177,7 @@ function Categories({ node }: { node: SolveNode }) {
             <tr>
               <th scope="col">Category</th>
               <th scope="col" className="num">Combos</th>
-              <th scope="col">Strategy</th>
+              <th scope="col" className="left">Strategy</th>
               {node.actions.map((a, i) => (
                 <th scope="col" className="num" key={i}>
                   {actionLabel(a.action, a.amount)}

@@ -285,7 +285,7 @@ function EstimatePanel({ estimate, spotReady, hasErrors, setupTimeLimit }: { est
           <div><dt>Decision nodes</dt><dd className="num">{value.decisionNodes.toLocaleString("en-US")}</dd></div>
           <div><dt>Hands</dt><dd className="num">{value.oopHands.toLocaleString("en-US")} OOP · {value.ipHands.toLocaleString("en-US")} IP</dd></div>
           <div><dt>Memory</dt><dd className="num">{bytes(value.memoryBytes)} <span className="muted small">of {bytes(value.maxMemoryBytes)}</span></dd></div>
-          <div>
+          <div className="wide">
             <dt>Time</dt>
             <dd className="num">
               {seconds(perIteration)} per iteration
