@@ -164,8 +164,13 @@ export interface SolveHand {
   equity: number;
 }
 
-/** One step of the line to a node: a player's action, or a card dealt. */
-export type SolveLineStep = { player: "oop" | "ip"; action: string; amount?: number } | { card: string };
+/** One step of the line to a node: a player's action, or a card dealt (the fields of the other kind absent or null). */
+export interface SolveLineStep {
+  player?: "oop" | "ip" | null;
+  action?: string | null;
+  amount?: number | null;
+  card?: string | null;
+}
 
 /** GET /api/jobs/{id}/result?node=PATH: one decision of the solution. */
 export interface SolveNode {

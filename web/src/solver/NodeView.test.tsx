@@ -14,8 +14,8 @@ const root: SolveNode = {
   path: "", player: "oop", board: "Kh9s6d4c2h", pot: 100, stacks: [400, 400], combos: 5849, ev: 65.9, equity: 59.5,
   actions: [
     { action: "check", amount: 0, frequency: 0.578, ev: 60.1, child: { kind: "decision", path: "0" } },
-    { action: "bet", amount: 75, frequency: 0.069, ev: 70.2, child: { kind: "decision", path: "1" } },
-    { action: "allin", amount: 100, frequency: 0.353, ev: 72.4, child: { kind: "terminal", path: "2" } },
+    { action: "bet 75", amount: 75, frequency: 0.069, ev: 70.2, child: { kind: "decision", path: "1" } },
+    { action: "all-in 100", amount: 100, frequency: 0.353, ev: 72.4, child: { kind: "terminal", path: "2" } },
   ],
   categories: [
     { name: "straight", label: "Straight", combos: 1935, frequencies: [0.261, 0.115, 0.624], ev: 120.5, equity: 99.4 },
@@ -33,7 +33,7 @@ const afterCheck: SolveNode = {
   ...root, path: "0", player: "ip", ev: 34.1, equity: 40.5,
   actions: [
     { action: "check", amount: 0, frequency: 0.4, ev: 30, child: { kind: "terminal", path: "0.0" } },
-    { action: "bet", amount: 33, frequency: 0.6, ev: 36, child: { kind: "decision", path: "0.1" } },
+    { action: "bet 33", amount: 33, frequency: 0.6, ev: 36, child: { kind: "decision", path: "0.1" } },
   ],
   categories: [],
   hands: [{ hand: "AhAdKcQc", weight: 1, frequencies: [0.4, 0.6], ev: 36, equity: 45 }],

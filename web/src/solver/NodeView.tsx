@@ -150,7 +150,8 @@ function Actions({ node, linkTo }: { node: SolveNode; linkTo: (path: string) => 
 }
 
 function ActionBar({ action, className, pot }: { action: SolveAction; className: string; pot: number }) {
-  const share = action.amount > 0 && pot > 0 ? ` (${Math.round((action.amount / pot) * 100)}% pot)` : "";
+  // A bet's size in % of the pot is how the setup named it; a raise's "to" amount has no such reading.
+  const share = /^bet/i.test(action.action) && action.amount > 0 && pot > 0 ? ` (${Math.round((action.amount / pot) * 100)}% pot)` : "";
   return (
     <span className="action-bar" aria-hidden="true">
       <span className="action-name">

@@ -15,7 +15,8 @@ describe("node paths", () => {
   });
 
   it("makes one breadcrumb per step of the line, each leading to the node after it", () => {
-    const list = crumbs("0.1.Qs", [{ player: "oop", action: "check" }, { player: "ip", action: "bet", amount: 75 }, { card: "Qs" }]);
+    // The server may send the other kind's fields as null.
+    const list = crumbs("0.1.Qs", [{ player: "oop", action: "check", card: null }, { player: "ip", action: "bet 75" }, { player: null, action: null, card: "Qs" }]);
     expect(list).toEqual([
       { label: "Start", path: "" },
       { label: "OOP check", path: "0" },
@@ -28,6 +29,10 @@ describe("node paths", () => {
     expect(actionLabel("check")).toBe("Check");
     expect(actionLabel("allin", 400)).toBe("All-in 400");
     expect(actionLabel("bet", 33.3)).toBe("Bet 33.3");
+    // The server's labels carry the amount already.
+    expect(actionLabel("bet 75", 75)).toBe("Bet 75");
+    expect(actionLabel("raise to 150", 150)).toBe("Raise to 150");
+    expect(actionLabel("all-in 400", 400)).toBe("All-in 400");
     expect(actionTarget("0", { action: "call", amount: 75, frequency: 1, ev: 0, child: { kind: "chance", path: "0.1", cards: ["2c"] } }, 1))
       .toEqual({ kind: "chance", path: "0.1", cards: ["2c"] });
     expect(actionTarget("0", { action: "bet", amount: 75, frequency: 1, ev: 0 }, 2)).toEqual({ kind: "decision", path: "0.2", cards: [] });

@@ -21,10 +21,14 @@ export interface Crumb {
 
 const PLAYER = { oop: "OOP", ip: "IP" } as const;
 
-/** "Bet 75", "Check", "All-in 400": an action as a button or breadcrumb says it. */
+/**
+ * "Bet 75", "Check", "Raise to 150", "All-in 400": an action as a button or breadcrumb says it. The server's
+ * labels carry their amount already (`bet 75`); a bare kind (`bet`) gets the amount added.
+ */
 export function actionLabel(action: string, amount?: number): string {
-  const name = action === "allin" || action === "allIn" ? "All-in" : action.charAt(0).toUpperCase() + action.slice(1);
-  return amount ? `${name} ${formatChips(amount)}` : name;
+  const text = /\d/.test(action) || !amount ? action : `${action} ${formatChips(amount)}`;
+  const named = text.replace(/^all-?in\b/i, "all-in");
+  return named.charAt(0).toUpperCase() + named.slice(1);
 }
 
 export const formatChips = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
@@ -37,7 +41,7 @@ export function crumbs(path: string, line: readonly SolveLineStep[]): Crumb[] {
   const steps = splitPath(path);
   const out: Crumb[] = [{ label: "Start", path: "" }];
   line.forEach((step, i) => {
-    const label = "card" in step ? step.card : `${PLAYER[step.player]} ${actionLabel(step.action, step.amount).toLowerCase()}`;
+    const label = step.card ? step.card : `${step.player ? PLAYER[step.player] : ""} ${actionLabel(step.action ?? "", step.amount ?? undefined).toLowerCase()}`.trim();
     out.push({ label, path: joinPath(steps.slice(0, i + 1)) });
   });
   return out;
