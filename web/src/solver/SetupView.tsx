@@ -47,8 +47,11 @@ export function SetupView() {
 
   // Server errors by field: the solve request's (until the setup changes), else the estimate's.
   const submitError = submitted && submitted.key === setupKey ? submitted.error : null;
+  const estimateErrors = estimate.error instanceof ApiError && estimate.error.status === 422 ? setupFieldErrors(estimate.error.problem.errors) : {};
+  // The estimate's word on the spot as a whole (too big) belongs in its panel; a solve request's above Solve.
+  const { "": estimateWhole, ...estimateFields } = estimateErrors;
   const serverErrors: SetupErrors = {
-    ...(estimate.error instanceof ApiError && estimate.error.status === 422 ? setupFieldErrors(estimate.error.problem.errors) : {}),
+    ...estimateFields,
     ...(submitError instanceof ApiError && submitError.status === 422 ? setupFieldErrors(submitError.problem.errors) : {}),
   };
   const errorFor = (field: string) => clientErrors[field] ?? serverErrors[field];
@@ -155,7 +158,7 @@ export function SetupView() {
       </section>
 
       <section className="solver-side" aria-label="Estimate and actions">
-        <EstimatePanel estimate={estimate} spotReady={spot !== null} hasErrors={Object.keys(clientErrors).length > 0} setupTimeLimit={Number(setup.timeLimit)} />
+        <EstimatePanel estimate={estimate} whole={estimateWhole} spotReady={spot !== null} hasErrors={Object.keys(clientErrors).length > 0} setupTimeLimit={Number(setup.timeLimit)} />
         {otherErrors.length > 0 && (
           <div className="notice error" role="alert">
             <ul className="plain">
@@ -264,13 +267,17 @@ function StreetFields({ street, value, errorFor, onChange }: {
   );
 }
 
-function EstimatePanel({ estimate, spotReady, hasErrors, setupTimeLimit }: { estimate: EstimateState; spotReady: boolean; hasErrors: boolean; setupTimeLimit: number }) {
+function EstimatePanel({ estimate, whole, spotReady, hasErrors, setupTimeLimit }: {
+  estimate: EstimateState; whole?: string; spotReady: boolean; hasErrors: boolean; setupTimeLimit: number;
+}) {
   const { value, current, error } = estimate;
   let body: React.ReactNode;
   if (!spotReady) {
     body = <p className="muted">{hasErrors ? "Correct the marked fields to see the size of the tree." : "Fill in the board, both ranges, the pot and the stack to see the size of the tree."}</p>;
   } else if (error instanceof ApiError && error.status === 422) {
-    body = <p className="muted">The server cannot build this tree: see the marked fields.</p>;
+    body = whole
+      ? <p className="notice error" role="alert">{whole}</p>
+      : <p className="muted">The server cannot build this tree: see the marked fields.</p>;
   } else if (error instanceof NetworkError) {
     body = <p className="muted">Cannot reach the server to estimate this spot.</p>;
   } else if (error != null && !value) {

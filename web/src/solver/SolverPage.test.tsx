@@ -91,6 +91,15 @@ describe("Solver setup", () => {
     expect(await screen.findByText("a raise needs a bet to raise: give river bets")).toHaveAttribute("id", "solver-river-raises-msg");
   });
 
+  it("shows the estimate's refusal of a spot as a whole in the estimate panel", async () => {
+    const message = "the tree has more than 5,000,000 nodes: use fewer bet and raise sizes, fewer raises per street, or start on a later street";
+    stubServer((url) => (url === "/api/solver/estimate" ? json(422, { title: "The spot cannot be solved", errors: { spot: [message] } }) : undefined));
+    auth.forget();
+    renderPage("/solver");
+    const panel = screen.getByRole("region", { name: "Tree estimate" });
+    expect(await within(panel).findByText(message)).toHaveAttribute("role", "alert");
+  });
+
   it("submits a solve job and follows it on the job's page", async () => {
     const job = { id: "j1", type: "solve", status: "queued", input: {}, progress: 0, cancelRequested: false, attempts: 0, createdAt: "2025-01-01T00:00:00Z", startedAt: null, finishedAt: null, result: null, error: null };
     const calls = stubServer((url) => {

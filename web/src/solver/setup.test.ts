@@ -81,10 +81,10 @@ describe("the setup in the URL and the session", () => {
   });
 
   it("puts a solve job's `input.` errors and the estimate's under the same field keys", () => {
-    expect(setupFieldErrors({ "input.oopRange": ["position 3: bad"], "river.bets": ["too many"], input: ["the tree is too big"] })).toEqual({
+    expect(setupFieldErrors({ "input.oopRange": ["position 3: bad"], "river.bets": ["too many"], input: ["the tree is too big"], spot: ["it took too long"] })).toEqual({
       oopRange: "position 3: bad",
       "river.bets": "too many",
-      "": "the tree is too big",
+      "": "the tree is too big; it took too long",
     });
   });
 });

@@ -283,11 +283,14 @@ export function initialSetup(search: URLSearchParams): SolverSetup {
   return decodeSetup(search) ?? loadSetupFromSession() ?? DEFAULT_SETUP;
 }
 
-/** Server field keys for a solve job carry an `input.` prefix; the estimate's do not. One key space here. */
+/**
+ * Server field keys for a solve job carry an `input.` prefix; the estimate's do not. Errors about the spot as a
+ * whole (a tree too big) come under `input` or `spot`: they go under "" here, for the message above Solve.
+ */
 export function setupFieldErrors(errors: Record<string, string[]> | undefined): SetupErrors {
   const out: SetupErrors = {};
   for (const [key, messages] of Object.entries(errors ?? {})) {
-    const field = key === "input" ? "" : key.replace(/^input\./, "");
+    const field = key === "input" || key === "spot" ? "" : key.replace(/^input\./, "");
     out[field] = out[field] ? `${out[field]}; ${messages.join("; ")}` : messages.join("; ");
   }
   return out;
