@@ -6,7 +6,7 @@ import { useAuth } from "../auth/useAuth";
 import { cardsText, parseCards, type Card } from "../cards/cards";
 import { CardPicker } from "../equity/CardPicker";
 import { FieldMessage } from "../equity/FieldMessage";
-import { setOpenSpot, toSolverSpotData } from "../spots/spotData";
+import { getOpenSpot, setOpenSpot, toSolverSpotData } from "../spots/spotData";
 import { ErrorNotice } from "../ui/ErrorNotice";
 import { bytes, seconds } from "./format";
 import { solverJobUrl } from "./path";
@@ -192,7 +192,13 @@ export function SetupView() {
               Save spot…
             </button>
           )}
-          <button type="button" onClick={() => { setOpenSpot(null); setSetup(DEFAULT_SETUP); }}>
+          <button
+            type="button"
+            onClick={() => {
+              if (getOpenSpot("solver")) setOpenSpot(null); // a new setup is no longer the saved spot (an equity one stays open)
+              setSetup(DEFAULT_SETUP);
+            }}
+          >
             Reset
           </button>
         </div>
