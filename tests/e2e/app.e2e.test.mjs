@@ -388,12 +388,24 @@ describe("PLOSolver in Chromium", { concurrency: false }, () => {
 
   test("the solver on a 360 px phone: setup and solution without sideways scrolling", { skip: skip() }, async () => {
     const page = await newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     await page.goto(`${stack.app}/solver`);
     await page.getByRole("heading", { name: "Solver" }).waitFor();
     await page.getByRole("region", { name: "Tree estimate" }).getByText("Decision nodes").waitFor();
+    // Signed out: the setup stays, with the way to sign in.
     await page.getByRole("link", { name: "Sign in to solve" }).waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    assert.ok(overflow <= 0, `the Solver page is ${overflow} px wider than the phone`);
+    assert.ok((await overflow()) <= 0, `the Solver's setup is ${await overflow()} px wider than the phone`);
+
+    await page.goto(`${stack.app}/register`);
+    await page.getByLabel("Email").fill(`e2e-solver-phone-${Date.now()}@example.com`);
+    await page.getByLabel("Password").fill("correct horse battery");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.getByRole("heading", { name: "Equity calculator" }).waitFor();
+    await page.goto(`${stack.app}/solver`);
+    await page.getByRole("button", { name: "Solve" }).tap();
+    await page.getByRole("heading", { name: "OOP to act" }).waitFor({ timeout: 120_000 });
+    await page.getByRole("region", { name: "Hands" }).locator("tbody tr").first().waitFor();
+    assert.ok((await overflow()) <= 0, `the solution is ${await overflow()} px wider than the phone`);
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });

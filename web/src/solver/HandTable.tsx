@@ -1,5 +1,6 @@
 import { useDeferredValue, useMemo, useRef, useState, type UIEvent } from "react";
 import type { SolveAction, SolveHand } from "../api/types";
+import { cardsText } from "../cards/cards";
 import { actionLabel } from "./path";
 import { filterRows, parseHandFilter, sortRows, toRows, type Sort, type SortKey } from "./hands";
 import { CardsText } from "./CardsText";
@@ -91,7 +92,8 @@ export function HandTable({ hands, actions }: { hands: readonly SolveHand[]; act
             {visible.map((row, i) => (
               <tr key={row.hand} aria-rowindex={start + i + 2} className={row.weight === 0 ? "unreached" : undefined}>
                 <th scope="row">
-                  <CardsText text={row.hand} />
+                  {/* Highest card first, as players read a hand (the server lists them in its own order). */}
+                  <CardsText text={row.cards.length ? cardsText(row.cards) : row.hand} />
                 </th>
                 <td className="num">{row.weight.toFixed(3)}</td>
                 {actions.map((_, j) => (

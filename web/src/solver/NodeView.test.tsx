@@ -127,14 +127,15 @@ describe("NodeView", () => {
     renderAt("/solver?job=job-1");
     const hands = await screen.findByRole("region", { name: "Hands" });
     const rowHands = () => within(hands).getAllByRole("row").slice(1).map((r) => within(r).getByRole("rowheader").textContent!.slice(0, 8));
-    expect(rowHands()).toEqual(["AsKs9c8c", "KdKc9h9d", "5s3s6c6h"]);
+    // Each hand highest card first, the rows strongest hand first.
+    expect(rowHands()).toEqual(["AsKs9c8c", "KdKc9h9d", "6h6c5s3s"]);
     expect(within(hands).getByText("3 of 3 hands")).toBeInTheDocument();
 
     await userEvent.click(within(hands).getByRole("button", { name: /^EV/ }));
     expect(within(hands).getByRole("columnheader", { name: /^EV/ })).toHaveAttribute("aria-sort", "descending");
-    expect(rowHands()).toEqual(["5s3s6c6h", "KdKc9h9d", "AsKs9c8c"]);
+    expect(rowHands()).toEqual(["6h6c5s3s", "KdKc9h9d", "AsKs9c8c"]);
     await userEvent.click(within(hands).getByRole("button", { name: /^EV/ }));
-    expect(rowHands()).toEqual(["AsKs9c8c", "KdKc9h9d", "5s3s6c6h"]);
+    expect(rowHands()).toEqual(["AsKs9c8c", "KdKc9h9d", "6h6c5s3s"]);
 
     await userEvent.type(within(hands).getByLabelText("Filter hands"), "KK");
     await waitFor(() => expect(rowHands()).toEqual(["KdKc9h9d"]));
