@@ -34,7 +34,7 @@ export interface SolverSetup {
   timeLimit: string;
 }
 
-// A river spot that solves in seconds (about 60 iterations to 0.5% of the pot, ~6,000 combos a side): the
+// A river spot that solves in seconds (about 60 iterations to 0.5% of the pot, 6,000–9,000 combos a side): the
 // board and the kind of ranges of examples/spots/river-10k.json, narrower, with two bet sizes and one raise.
 export const DEFAULT_SETUP: SolverSetup = {
   game: "plo4",
