@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useRef, useState, type UIEvent } from "react";
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type UIEvent } from "react";
 import type { SolveAction, SolveHand } from "../api/types";
 import { cardsText } from "../cards/cards";
 import { actionLabel } from "./path";
@@ -22,8 +22,17 @@ export function HandTable({ hands, actions }: { hands: readonly SolveHand[]; act
   const deferredFilter = useDeferredValue(filterText);
 
   const rows = useMemo(() => toRows(hands), [hands]);
+  // Another node: back to the top of its hands (filter and sort stay).
+  useEffect(() => {
+    if (scroller.current) scroller.current.scrollTop = 0;
+    setScrollTop(0);
+  }, [hands]);
+  // A column of an action the new node does not have sorts nothing: fall back to the hands.
+  const sortable = !sort.key.startsWith("action:") || Number(sort.key.slice(7)) < actions.length;
   const filter = useMemo(() => parseHandFilter(deferredFilter), [deferredFilter]);
-  const shown = useMemo(() => sortRows(filterRows(rows, filter), sort), [rows, filter, sort]);
+  const sortKey: SortKey = sortable ? sort.key : "hand";
+  const descending = sortable ? sort.descending : true;
+  const shown = useMemo(() => sortRows(filterRows(rows, filter), { key: sortKey, descending }), [rows, filter, sortKey, descending]);
   const typedFilter = parseHandFilter(filterText);
 
   const start = Math.max(0, Math.floor(scrollTop / ROW_PX) - OVERSCAN);
@@ -32,15 +41,15 @@ export function HandTable({ hands, actions }: { hands: readonly SolveHand[]; act
 
   const sortBy = (key: SortKey) => {
     // A new column starts descending (the biggest numbers first), except the hand column's natural order.
-    setSort((s) => (s.key === key ? { key, descending: !s.descending } : { key, descending: true }));
+    setSort(() => (sortKey === key ? { key, descending: !descending } : { key, descending: true }));
   };
   const header = (key: SortKey, label: string, className?: string) => {
-    const active = sort.key === key;
+    const active = sortKey === key;
     return (
-      <th scope="col" className={className} aria-sort={active ? (sort.descending ? "descending" : "ascending") : "none"}>
+      <th scope="col" className={className} aria-sort={active ? (descending ? "descending" : "ascending") : "none"}>
         <button type="button" className="sort" onClick={() => sortBy(key)}>
           {label}
-          <span aria-hidden="true" className="sort-mark">{active ? (sort.descending ? "▼" : "▲") : ""}</span>
+          <span aria-hidden="true" className="sort-mark">{active ? (descending ? "▼" : "▲") : ""}</span>
         </button>
       </th>
     );

@@ -94,8 +94,12 @@ describe("NodeView", () => {
   it("goes to the child of an action, shows the line as breadcrumbs and goes back through them", async () => {
     stubNodes({ "": root, "0": afterCheck });
     renderAt("/solver?job=job-1");
+    await userEvent.type(await screen.findByLabelText("Filter hands"), "AA");
     await userEvent.click(await screen.findByRole("link", { name: /^Check: 58%/ }));
     expect(await screen.findByRole("heading", { name: "IP to act" })).toBeInTheDocument();
+    // The filter follows the line: IP's aces at this node.
+    expect(screen.getByLabelText("Filter hands")).toHaveValue("AA");
+    await waitFor(() => expect(screen.getByText("1 of 1 hands")).toBeInTheDocument());
     const line = screen.getByRole("navigation", { name: "Line" });
     expect(within(line).getAllByRole("listitem").map((li) => li.textContent)).toEqual(["Start", "OOP check"]);
     expect(within(line).getByText("OOP check")).toHaveAttribute("aria-current", "page");

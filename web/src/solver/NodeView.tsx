@@ -51,7 +51,8 @@ export function NodeView({ jobId, path, linkTo }: Props) {
       </dl>
       <Actions node={data} linkTo={linkTo} />
       <Categories node={data} />
-      <HandTable key={data.path} hands={data.hands} actions={data.actions} />
+      {/* Not keyed by node: the filter and sort stay while walking the tree (follow KK down a line). */}
+      <HandTable hands={data.hands} actions={data.actions} />
     </section>
   );
 }
