@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Load-tests the running stack with wrk (Debian package `wrk`) on loopback: starts the server in Production mode
 # with the full middleware (auth, metrics, request logging at Warning, rate limits raised), signs a user in, and
-# runs bench/http/equity.lua anonymously and with a bearer token. Usage: scripts/bench-server.sh [SECONDS] [CONNECTIONS]
+# runs bench/http/equity.lua anonymously and with a bearer token, then a preflop request on one connection
+# (bench/http/preflop.lua: request latency against the engine's own time) and logins (bench/http/login.lua: the
+# password hash). Usage: scripts/bench-server.sh [SECONDS] [CONNECTIONS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
@@ -28,3 +30,7 @@ echo "== POST /api/equity, anonymous, ${seconds}s, $connections connections"
 wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/http/equity.lua "http://127.0.0.1:$port"
 echo "== POST /api/equity, signed in"
 TOKEN=$token wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/http/equity.lua "http://127.0.0.1:$port"
+echo "== POST /api/equity, heads-up preflop exact, one connection: latency against the engine's time"
+wrk -t1 -c1 -d"${seconds}s" -s bench/http/preflop.lua "http://127.0.0.1:$port" | grep -E "Requests/sec|non-200|engine time|request latency"
+echo "== POST /api/auth/login (PBKDF2-HMAC-SHA512, 100,000 iterations a login), 8 connections"
+wrk -t2 -c8 -d"${seconds}s" -s bench/http/login.lua "http://127.0.0.1:$port" | grep -E "Requests/sec|non-200|latency:"

@@ -9,7 +9,21 @@ if token and #token > 0 then
 end
 wrk.body = '{"game":"plo4","players":[{"hand":"AsKsQhJh"},{"hand":"7c8c9d6d"}],"boards":["2c3d4h"]}'
 
-local errors = 0
+-- Counters live in each thread's own Lua state; done() runs in another, so it collects them through setup().
+local threads = {}
+function setup(thread)
+  table.insert(threads, thread)
+end
+
+local function total(name)
+  local sum = 0
+  for _, thread in ipairs(threads) do
+    sum = sum + (thread:get(name) or 0)
+  end
+  return sum
+end
+
+errors = 0
 response = function(status, headers, body)
   if status ~= 200 then
     errors = errors + 1
@@ -17,7 +31,7 @@ response = function(status, headers, body)
 end
 
 done = function(summary, latency, requests)
-  io.write(string.format("non-200 answers: %d\n", errors))
+  io.write(string.format("non-200 answers: %d\n", total("errors")))
   for _, p in pairs({ 50, 90, 99, 99.9 }) do
     io.write(string.format("p%g latency: %.2f ms\n", p, latency:percentile(p) / 1000))
   end

@@ -4,6 +4,7 @@ using PloSolver.Server.Equity;
 using PloSolver.Server.Health;
 using PloSolver.Server.Infrastructure;
 using PloSolver.Server.Jobs;
+using PloSolver.Server.Solving;
 using PloSolver.Server.Spots;
 using PloSolver.Server.Web;
 using Prometheus;
@@ -17,6 +18,7 @@ if (command is not (null or "migrate" or "worker"))
     return 2;
 }
 
+AppMetrics.SuppressRuntimeAdapters();
 var builder = WebApplication.CreateBuilder(args);
 if (command == "worker")
 {
@@ -48,6 +50,7 @@ builder.Services.AddData();
 builder.Services.AddAuth();
 builder.Services.AddEquity();
 builder.Services.AddJobs();
+builder.Services.AddSolver();
 
 var app = builder.Build();
 
@@ -69,6 +72,7 @@ app.UseRequestLogging(); // outside the exception handler, so it logs the status
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSecurityHeaders();
+app.UseJobCompression();
 if (settings.IsProduction)
 {
     app.UseHsts();
@@ -88,6 +92,7 @@ if (settings.Role != ServerRole.Worker)
     app.MapEquity();
     app.MapSpots();
     app.MapJobs();
+    app.MapSolver();
     app.MapOpenApi("/api/openapi.json");
     app.MapScalarApiReference("/api/docs", o => o.WithTitle("PLOSolver API").WithOpenApiRoutePattern("/api/openapi.json").DisableDefaultFonts());
     app.MapWebApp(settings);

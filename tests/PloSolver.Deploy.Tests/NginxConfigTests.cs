@@ -36,7 +36,7 @@ public sealed class NginxConfigTests : IDisposable
     public void Nginx_accepts_the_configuration()
     {
         var config = Prepare(File.ReadAllText(Repo.PathOf("deploy/nginx.conf")));
-        var test = Shell.Run(Nginx(), ["-t", "-p", _prefix, "-c", config, "-e", "stderr"]);
+        var test = Shell.Run(NginxProxy.Executable(), ["-t", "-p", _prefix, "-c", config, "-e", "stderr"]);
         Assert.True(test.ExitCode == 0, test.ToString());
         Assert.Contains("test is successful", test.Stderr, StringComparison.Ordinal);
     }
@@ -49,14 +49,14 @@ public sealed class NginxConfigTests : IDisposable
         Directory.CreateDirectory(Path.Combine(site, "assets"));
         await File.WriteAllTextAsync(Path.Combine(site, "index.html"), "<!doctype html><script type=module src=/assets/index-3f9a1c.js></script>");
         await File.WriteAllTextAsync(Path.Combine(site, "assets", "index-3f9a1c.js"), string.Concat(Enumerable.Repeat("console.log('plosolver');\n", 200)));
-        var port = FreePort();
+        var port = Network.FreePort();
         var text = File.ReadAllText(Repo.PathOf("deploy/nginx.conf"));
         Assert.Contains("root /usr/share/nginx/html;", text, StringComparison.Ordinal);
         Assert.Contains("listen 3000;", text, StringComparison.Ordinal);
         var config = Prepare(text.Replace("root /usr/share/nginx/html;", $"root {site};", StringComparison.Ordinal)
             .Replace("listen 3000;", $"listen 127.0.0.1:{port};", StringComparison.Ordinal));
         // In the foreground, as the container runs it, so the test owns the process and stops it.
-        var start = new ProcessStartInfo(Nginx()) { UseShellExecute = false };
+        var start = new ProcessStartInfo(NginxProxy.Executable()) { UseShellExecute = false };
         foreach (var argument in new[] { "-p", _prefix, "-c", config, "-e", "stderr", "-g", "daemon off;" })
         {
             start.ArgumentList.Add(argument);
@@ -136,15 +136,5 @@ public sealed class NginxConfigTests : IDisposable
         var path = Path.Combine(_prefix, "nginx.conf");
         File.WriteAllText(path, config);
         return path;
-    }
-
-    private static string Nginx() =>
-        Shell.Find("nginx", "/usr/sbin") ?? throw new Xunit.Sdk.XunitException("nginx is not installed: scripts/test.sh installs it (apt-get install nginx)");
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -12,7 +12,7 @@ public sealed class TableResourceTests
         var (pairRows, flushPairs) = OmahaTableGenerator.Generate(five);
         if (Environment.GetEnvironmentVariable(WriteVariable) == "1")
         {
-            var tables = Path.Combine(RepositoryRoot(), "src/PloSolver.Engine/Tables");
+            var tables = RepositoryFiles.PathOf("src/PloSolver.Engine/Tables");
             File.WriteAllBytes(Path.Combine(tables, "five-card-tables.bin"), five.Serialize());
             File.WriteAllBytes(Path.Combine(tables, "omaha-tables.bin"), OmahaTableGenerator.Serialize(pairRows, flushPairs));
             return;
@@ -23,15 +23,5 @@ public sealed class TableResourceTests
         Assert.Equal(five.KeyOfValue, FiveCardTables.KeyOfValue);
         Assert.Equal(pairRows, OmahaTables.PairRows);
         Assert.Equal(flushPairs, OmahaTables.FlushPairs);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PloSolver.slnx")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new InvalidOperationException("PloSolver.slnx not found above the test directory");
     }
 }

@@ -87,9 +87,14 @@ internal sealed class BoardCounter
     {
         var suitRanks = _suits.Select(s => _suitAvailable[s.Suit]).ToArray();
         var multisets = RankMultiset.AllOfSize(_missing); // weighed below: a set whose ranks are used up weighs 0
-        var results = parallel.Run((multisets.Length + ChunkSize - 1) / ChunkSize, () => new Pass1Result(Players, suitRanks, _hiLo),
+        var results = parallel.Run((multisets.Length + ChunkSize - 1) / ChunkSize, () => new Pass1Result(Players, suitRanks, _missing, _hiLo),
             (chunk, result) => CountPatternChunk(multisets, (int)chunk, result));
-        var resolved = new ResolvedFlushBoards(suitRanks, _hiLo);
+        if (results.Length == 1)
+        {
+            total.Merge(results[0].Tally);
+            return results[0].Resolved;
+        }
+        var resolved = new ResolvedFlushBoards(suitRanks, _missing, _hiLo);
         foreach (var result in results)
         {
             total.Merge(result.Tally);
@@ -175,23 +180,44 @@ internal sealed class BoardCounter
     /// <summary>Pass 2: all flush boards with each suited set S at once, less those pass 1 resolved.</summary>
     private void CountFlushBoards(ParallelWork parallel, ResolvedFlushBoards resolved, BoardTally total)
     {
-        var work = new List<(int SuitIndex, int Suited, (int Low, long Weight)[] ByLow)>();
+        // The suited sets of every flush suit, in groups of one suit and size that share the ways to fill the other
+        // missing cards. Flat arrays rather than an item per set: a flop spot has a few hundred sets and the work
+        // per set is a lookup or two, so allocating was a good part of the whole.
+        var groups = new List<FlushGroup>();
+        var capacity = 0L;
+        foreach (var suit in _suits)
+        {
+            for (var take = Math.Max(0, suit.Need); take <= _missing; take++)
+            {
+                capacity += Combinatorics.Choose(BitOperations.PopCount((uint)_suitAvailable[suit.Suit]), take);
+            }
+        }
+        var suitedSets = new List<int>((int)capacity);
+        Span<long> weights = stackalloc long[_hiLo ? 256 : 1];
         for (var s = 0; s < _suits.Length; s++)
         {
             var suit = _suits[s];
             for (var take = Math.Max(0, suit.Need); take <= _missing; take++)
             {
                 // Ways to fill the other missing cards from the other suits, by their low mask.
-                var weights = new long[_hiLo ? 256 : 1];
+                weights.Clear();
                 foreach (var others in RankMultiset.Enumerate(_missing - take, suit.OtherSuitsAvailable))
                 {
                     weights[_hiLo ? others.LowMask : 0] += others.Weight;
                 }
-                var byLow = Enumerable.Range(0, weights.Length).Where(low => weights[low] != 0).Select(low => (low, weights[low])).ToArray();
-                foreach (var suited in Combinatorics.SubsetsOfSize((ulong)_suitAvailable[suit.Suit], take).Select(subset => (int)subset))
+                var byLow = new List<(int Low, long Weight)>();
+                for (var low = 0; low < weights.Length; low++)
                 {
-                    work.Add((s, suited, byLow));
+                    if (weights[low] != 0)
+                    {
+                        byLow.Add((low, weights[low]));
+                    }
                 }
+                foreach (var subset in Combinatorics.SubsetsOfSize((ulong)_suitAvailable[suit.Suit], take))
+                {
+                    suitedSets.Add((int)subset);
+                }
+                groups.Add(new FlushGroup(s, [.. byLow], suitedSets.Count));
             }
         }
 
@@ -199,23 +225,31 @@ internal sealed class BoardCounter
         var takeBack = _hiLo ? resolved.ByLow() : [];
         // Items are tiny (a flush showdown and an add or two), so a work item takes a batch of them.
         const int batch = 32;
-        var items = work.Count + takeBack.Length;
+        var sets = suitedSets.Count;
+        var items = sets + takeBack.Length;
         var tallies = parallel.Run((items + batch - 1) / batch, () => new BoardTally(Players), (chunk, tally) =>
         {
             Span<ushort> flush = stackalloc ushort[Players];
             Span<ushort> lo = stackalloc ushort[_hiLo ? Players : 0];
-            var end = Math.Min(items, (chunk + 1) * batch);
-            for (var index = (int)chunk * batch; index < end; index++)
+            var start = (int)chunk * batch;
+            var end = Math.Min(items, start + batch);
+            var group = 0;
+            for (var index = start; index < end; index++)
             {
-                if (index >= work.Count)
+                if (index >= sets)
                 {
-                    var (suitIndex, suitedSet, othersLow, resolvedWeight) = takeBack[index - work.Count];
+                    var (suitIndex, suitedSet, othersLow, resolvedWeight) = takeBack[index - sets];
                     var boardLow = FlushShowdown(_suits[suitIndex].Suit, suitedSet, flush);
                     SetLows(_hands, boardLow | othersLow, lo);
                     tally.Add(flush, lo, -resolvedWeight);
                     continue;
                 }
-                var (s, suited, byLow) = work[index];
+                while (groups[group].End <= index)
+                {
+                    group++;
+                }
+                var (s, byLow, _) = groups[group];
+                var suited = suitedSets[index];
                 var suitedLow = FlushShowdown(_suits[s].Suit, suited, flush);
                 var resolvedHere = _hiLo ? 0 : resolved.WeightOf(s, suited);
                 foreach (var (low, all) in byLow)
@@ -265,22 +299,28 @@ internal sealed class BoardCounter
     }
 
 
+    /// <summary>The suited sets of one flush suit and size, up to <paramref name="End"/> (exclusive) in the flat list,
+    /// with the ways to fill the other missing cards by their low mask (one entry, low 0, when high only).</summary>
+    private readonly record struct FlushGroup(int SuitIndex, (int Low, long Weight)[] ByLow, int End);
+
     /// <summary>The missing cards' suited ranks S for one suit, how many card sets of a rank multiset have exactly
     /// those suited cards, and the low mask of the multiset's other cards.</summary>
     private readonly record struct SuitedSubset(int Ranks, long Weight, int OthersLow);
 
-    private sealed class Pass1Result(int players, int[] suitRanks, bool hiLo)
+    private sealed class Pass1Result(int players, int[] suitRanks, int missing, bool hiLo)
     {
         public BoardTally Tally { get; } = new(players);
 
-        public ResolvedFlushBoards Resolved { get; } = new(suitRanks, hiLo);
+        public ResolvedFlushBoards Resolved { get; } = new(suitRanks, missing, hiLo);
     }
 
     /// <summary>
-    /// Flush boards already resolved in pass 1. High only: weight per (flush suit, suited set), the set stored at
-    /// its compressed index (the suit's undealt ranks' bits packed together), which pass 2 subtracts from that
-    /// set's total. Hi-lo: weight per (suit, suited set, low mask of the other cards), kept sparse, which pass 2
-    /// takes back out with negative weights.
+    /// Flush boards already resolved in pass 1. High only: weight per (flush suit, suited set), which pass 2
+    /// subtracts from that set's total. A suited set holds at most as many ranks as there are missing cards, so
+    /// the sets are numbered densely by size, then colex order within a size: 92 slots a suit on the flop rather
+    /// than one per subset of the suit's undealt ranks (8,192), which made every request clear and merge a
+    /// quarter of a megabyte. Hi-lo: weight per (suit, suited set, low mask of the other cards), kept sparse,
+    /// which pass 2 takes back out with negative weights.
     /// </summary>
     private sealed class ResolvedFlushBoards
     {
@@ -289,11 +329,11 @@ internal sealed class BoardCounter
         private readonly Dictionary<int, long> _byLow = [];
         private readonly bool _hiLo;
 
-        public ResolvedFlushBoards(int[] suitRanks, bool hiLo)
+        public ResolvedFlushBoards(int[] suitRanks, int maxSuited, bool hiLo)
         {
             _suitRanks = suitRanks;
             _hiLo = hiLo;
-            _bySet = [.. suitRanks.Select(ranks => hiLo ? [] : new long[1 << BitOperations.PopCount((uint)ranks)])];
+            _bySet = [.. suitRanks.Select(ranks => hiLo ? [] : new long[SetsOfAtMost(BitOperations.PopCount((uint)ranks), maxSuited)])];
         }
 
         public void Add(int suit, int suited, int othersLow, long weight)
@@ -305,12 +345,12 @@ internal sealed class BoardCounter
             }
             else
             {
-                _bySet[suit][Combinatorics.CompressBits(suited, _suitRanks[suit])] += weight;
+                _bySet[suit][SetIndex(suit, suited)] += weight;
             }
         }
 
         /// <summary>High only: resolved weight of a suited set.</summary>
-        public long WeightOf(int suit, int suited) => _bySet[suit][Combinatorics.CompressBits(suited, _suitRanks[suit])];
+        public long WeightOf(int suit, int suited) => _bySet[suit][SetIndex(suit, suited)];
 
         /// <summary>Hi-lo: every resolved (suit, suited set, low mask of the other cards) and its weight.</summary>
         public (int Suit, int Suited, int OthersLow, long Weight)[] ByLow() =>
@@ -334,6 +374,37 @@ internal sealed class BoardCounter
         }
 
         private static int Key(int suit, int suited, int othersLow) => suit << 21 | suited << 8 | othersLow;
+
+        private static int SetsOfAtMost(int n, int size)
+        {
+            var count = 0L;
+            for (var k = 0; k <= size; k++)
+            {
+                count += Combinatorics.Choose(n, k);
+            }
+            return (int)count;
+        }
+
+        /// <summary>The slot of a suited set: the sets of fewer ranks first, then the colex rank among sets of its
+        /// size (the i-th lowest of its ranks, at position p among the suit's undealt ranks, adds C(p, i)).</summary>
+        private int SetIndex(int suit, int suited)
+        {
+            var undealt = _suitRanks[suit];
+            var bits = Combinatorics.CompressBits(suited, undealt);
+            var n = BitOperations.PopCount((uint)undealt);
+            var size = BitOperations.PopCount((uint)bits);
+            var index = 0L;
+            for (var k = 0; k < size; k++)
+            {
+                index += Combinatorics.Choose(n, k);
+            }
+            var i = 1;
+            for (var b = bits; b != 0; b &= b - 1)
+            {
+                index += Combinatorics.Choose(BitOperations.TrailingZeroCount(b), i++);
+            }
+            return (int)index;
+        }
     }
 
     /// <summary>

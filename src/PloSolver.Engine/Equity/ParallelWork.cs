@@ -24,6 +24,10 @@ internal sealed class ParallelWork(int threads, CancellationToken cancellationTo
     {
         CancellationToken.ThrowIfCancellationRequested();
         var helpers = (int)Math.Min(Threads, Math.Max(count, 1)) - 1;
+        if (helpers == 0)
+        {
+            return [RunHere(count, create, body, progress, stop)];
+        }
         var locals = new List<TLocal>(helpers + 1);
         var gate = new object();
         var closed = false;
@@ -112,5 +116,23 @@ internal sealed class ParallelWork(int threads, CancellationToken cancellationTo
         helpersDone.Wait(CancellationToken.None);
         failure?.Throw();
         return [.. locals];
+    }
+
+    /// <summary>One thread: the same items in order, without the locks, events and closures that sharing needs (a
+    /// small postflop request runs in tens of microseconds, where they showed).</summary>
+    private TLocal RunHere<TLocal>(long count, Func<TLocal> create, Action<long, TLocal> body, Action<double>? progress, Func<bool>? stop)
+    {
+        var local = create();
+        var step = Math.Max(1, count / 100);
+        for (var item = 0L; item < count && (stop is null || !stop()); item++)
+        {
+            CancellationToken.ThrowIfCancellationRequested();
+            body(item, local);
+            if (progress is not null && (item + 1) % step == 0)
+            {
+                progress((double)(item + 1) / count);
+            }
+        }
+        return local;
     }
 }

@@ -19,6 +19,8 @@ internal abstract class AppDbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<Job> Jobs => Set<Job>();
 
+    public DbSet<JobSolution> JobSolutions => Set<JobSolution>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<User>(e =>
@@ -60,6 +62,12 @@ internal abstract class AppDbContext(DbContextOptions options) : DbContext(optio
             e.Property(j => j.Type).HasMaxLength(32);
             e.Property(j => j.Status).HasMaxLength(16);
             e.Property(j => j.WorkerId).HasMaxLength(128);
+        });
+        modelBuilder.Entity<JobSolution>(e =>
+        {
+            e.ToTable("job_solutions");
+            e.HasKey(s => s.JobId);
+            e.HasOne<Job>().WithOne().HasForeignKey<JobSolution>(s => s.JobId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -55,7 +55,16 @@ internal static class EquityApi
         (EquityResult? Value, EquityLimitException? Error) result;
         try
         {
-            (outcome, result) = await gate.RunAsync(token => Calculate(problem, limits, token), limits.WallTime, aborted);
+            if (IsInstant(problem))
+            {
+                // Known hands on a flop or later: at most about a thousand deals a board, tens of microseconds.
+                // Queueing for a slot and arming a timer would cost more than the work, so it runs right here.
+                (outcome, result) = (GateOutcome.Done, Calculate(problem, limits, aborted));
+            }
+            else
+            {
+                (outcome, result) = await gate.RunAsync(token => Calculate(problem, limits, token), limits.WallTime, aborted);
+            }
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
@@ -82,6 +91,10 @@ internal static class EquityApi
         AppMetrics.EquitySeconds.WithLabels(method).Observe(result.Value.ElapsedMs / 1000);
         return TypedResults.Ok(result.Value);
     }
+
+    /// <summary>Whether the work is too small to be worth bounding: exact, known hands, every board from a flop on.</summary>
+    internal static bool IsInstant(EquityProblem problem) =>
+        problem.Mode != EquityMode.MonteCarlo && !problem.HasRanges && problem.Boards.Count > 0 && problem.Boards.All(b => b.Length >= 3);
 
     private static (EquityResult? Value, EquityLimitException? Error) Calculate(EquityProblem problem, WorkLimits limits, CancellationToken token)
     {

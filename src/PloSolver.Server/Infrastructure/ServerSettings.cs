@@ -59,7 +59,7 @@ internal sealed class ServerSettings
 
     public TimeSpan JobLease { get; set; } = TimeSpan.FromSeconds(30);
 
-    public TimeSpan JobHeartbeat { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan JobHeartbeat { get; set; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan JobPoll { get; set; } = TimeSpan.FromSeconds(1);
 
@@ -86,6 +86,15 @@ internal sealed class ServerSettings
     public int EquityConcurrency { get; set; } = Environment.ProcessorCount;
 
     public int EquityQueueLength { get; set; } = 64;
+
+    /// <summary>The most memory a solve job may estimate for itself (SOLVER_MAX_MEMORY_MB); spots ask for less.</summary>
+    public long SolverMaxMemoryBytes { get; set; } = 4096L << 20;
+
+    /// <summary>The longest a solve job may run (SOLVER_MAX_SECONDS); spots ask for less.</summary>
+    public TimeSpan SolverMaxTime { get; set; } = TimeSpan.FromSeconds(1800);
+
+    /// <summary>Memory for solutions kept loaded for browsing (SOLVER_CACHE_MB).</summary>
+    public long SolverCacheBytes { get; set; } = 1024L << 20;
 
     public string[] CorsOrigins { get; set; } = [];
 
@@ -217,7 +226,8 @@ internal sealed class ServerSettings
 
         s.JobWorkers = Int("JOB_WORKERS", 1, 0, 64);
         s.JobLease = TimeSpan.FromSeconds(Int("JOB_LEASE_SECONDS", 30, 1, 3600));
-        s.JobHeartbeat = TimeSpan.FromMilliseconds(Int("JOB_HEARTBEAT_MS", 5000, 50, 600_000));
+        // One second: the heartbeat is also how a running job hears that its owner cancelled it.
+        s.JobHeartbeat = TimeSpan.FromMilliseconds(Int("JOB_HEARTBEAT_MS", 1000, 50, 600_000));
         s.JobPoll = TimeSpan.FromMilliseconds(Int("JOB_POLL_MS", 1000, 10, 60_000));
         if (s.JobHeartbeat >= s.JobLease)
         {
@@ -238,6 +248,10 @@ internal sealed class ServerSettings
         s.MaxRequestBodyBytes = Int("MAX_REQUEST_BODY_BYTES", 1024 * 1024, 1024, 64 * 1024 * 1024);
         s.EquityConcurrency = Int("EQUITY_CONCURRENCY", Environment.ProcessorCount, 1, 1024);
         s.EquityQueueLength = Int("EQUITY_QUEUE", 64, 0, 100_000);
+
+        s.SolverMaxMemoryBytes = (long)Int("SOLVER_MAX_MEMORY_MB", 4096, 16, 4 * 1024 * 1024) << 20;
+        s.SolverMaxTime = TimeSpan.FromSeconds(Int("SOLVER_MAX_SECONDS", 1800, 1, 7 * 24 * 3600));
+        s.SolverCacheBytes = (long)Int("SOLVER_CACHE_MB", 1024, 0, 4 * 1024 * 1024) << 20;
 
         s.CorsOrigins = (config["CORS_ORIGINS"] ?? "").Split([',', ' '], StringSplitOptions.RemoveEmptyEntries);
         var networks = new List<IPNetwork>();

@@ -22,7 +22,11 @@ internal static class WebDefaults
 {
     public static IServiceCollection AddWebDefaults(this IServiceCollection services)
     {
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default);
+        });
         // Make binding failures throw, so ProblemExceptionHandler can name the offending JSON field.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails();
@@ -44,6 +48,16 @@ internal static class WebDefaults
                 o.KnownIPNetworks.Add(network);
             }
         });
+
+        // Jobs' JSON (a solve's nodes list every hand: hundreds of kilobytes) is compressed; nothing it holds is a
+        // secret, so compressing it over HTTPS leaks nothing. Other answers stay as they are.
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.MimeTypes = ["application/json"];
+        });
+        services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
 
         services.AddCors();
         services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>().Configure<ServerSettings>((o, s) =>
@@ -104,6 +118,11 @@ internal static class WebDefaults
         });
         return services;
     }
+
+    /// <summary>Compresses the JSON of <c>GET /api/jobs…</c> (not the event stream) for clients that accept it.</summary>
+    public static IApplicationBuilder UseJobCompression(this IApplicationBuilder app) =>
+        app.UseWhen(c => HttpMethods.IsGet(c.Request.Method) && c.Request.Path.StartsWithSegments("/api/jobs")
+            && !c.Request.Path.Value!.EndsWith("/events", StringComparison.Ordinal), b => b.UseResponseCompression());
 
     public static string ClientIp(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 

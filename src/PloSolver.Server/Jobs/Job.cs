@@ -20,7 +20,7 @@ internal sealed class Job
 
     public Guid UserId { get; set; }
 
-    /// <summary>The handler that runs it: <c>equity</c> (later <c>solve</c>).</summary>
+    /// <summary>The handler that runs it: <c>equity</c> or <c>solve</c>.</summary>
     public string Type { get; set; } = "";
 
     public string Status { get; set; } = JobStatus.Queued;
@@ -35,6 +35,9 @@ internal sealed class Job
 
     /// <summary>0 to 1.</summary>
     public double Progress { get; set; }
+
+    /// <summary>The handler's own progress figures as JSON text (a solve: iterations, exploitability, history).</summary>
+    public string? Detail { get; set; }
 
     public bool CancelRequested { get; set; }
 
@@ -54,9 +57,25 @@ internal sealed class Job
 
     public DateTime? FinishedAt { get; set; }
 
-    public JobDto AsDto() => new(Id, Type, Status, JsonDocument.Parse(Input).RootElement.Clone(), Progress, CancelRequested, Attempts, CreatedAt, StartedAt, FinishedAt,
-        Result is null ? null : JsonDocument.Parse(Result).RootElement.Clone(), Error);
+    public JobDto AsDto() => new(Id, Type, Status, Json(Input)!.Value, Progress, Json(Detail), CancelRequested, Attempts, CreatedAt, StartedAt, FinishedAt,
+        Json(Result), Error);
+
+    private static JsonElement? Json(string? text) => text is null ? null : JsonDocument.Parse(text).RootElement.Clone();
 }
 
-internal sealed record JobDto(Guid Id, string Type, string Status, JsonElement Input, double Progress, bool CancelRequested, int Attempts, DateTime CreatedAt,
-    DateTime? StartedAt, DateTime? FinishedAt, JsonElement? Result, string? Error);
+internal sealed record JobDto(Guid Id, string Type, string Status, JsonElement Input, double Progress, JsonElement? Detail, bool CancelRequested, int Attempts,
+    DateTime CreatedAt, DateTime? StartedAt, DateTime? FinishedAt, JsonElement? Result, string? Error);
+
+/// <summary>A solve job's stored solution (PloSolver.Solver's format), kept apart from the job row so that listing
+/// and polling jobs never reads it.</summary>
+internal sealed class JobSolution
+{
+    public Guid JobId { get; set; }
+
+    /// <summary>The format version, so that a server can tell a solution it cannot read from a corrupt one.</summary>
+    public int FormatVersion { get; set; }
+
+    public byte[] Data { get; set; } = [];
+
+    public DateTime CreatedAt { get; set; }
+}

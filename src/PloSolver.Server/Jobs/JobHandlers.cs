@@ -6,8 +6,8 @@ using PloSolver.Server.Equity;
 namespace PloSolver.Server.Jobs;
 
 /// <summary>
-/// One kind of job. A job's <c>type</c> names its handler; adding the solver is one more implementation
-/// registered in <see cref="JobsApi.AddJobs"/> (type <c>solve</c>), with nothing else to change.
+/// One kind of job. A job's <c>type</c> names its handler (<c>equity</c>, <c>solve</c>); each is registered in
+/// <see cref="JobsApi.AddJobs"/>.
 /// </summary>
 internal interface IJobHandler
 {
@@ -16,10 +16,21 @@ internal interface IJobHandler
     /// <summary>Checks the input when the job is submitted; errors are keyed by field inside <c>input</c>.</summary>
     public Dictionary<string, string[]> Validate(JsonElement input);
 
-    /// <summary>Runs the job and returns its result as JSON text. Throws <see cref="JobFailedException"/> for an
-    /// outcome the user should see as the job's error.</summary>
-    public string Run(string input, IProgress<double> progress, CancellationToken cancellationToken);
+    /// <summary>Runs the job and returns its result. Throws <see cref="JobFailedException"/> for an outcome the user
+    /// should see as the job's error.</summary>
+    public JobOutput Run(string input, IJobProgress progress, CancellationToken cancellationToken);
 }
+
+/// <summary>Where a handler reports progress; the worker stores the newest report at each heartbeat.</summary>
+internal interface IJobProgress
+{
+    /// <param name="fraction">0 to 1.</param>
+    /// <param name="detail">The handler's own figures as JSON text (the job's <c>detail</c>), or null to keep the last.</param>
+    public void Report(double fraction, string? detail = null);
+}
+
+/// <summary>What a job produced: its result as JSON text and, for a solve, the stored solution.</summary>
+internal sealed record JobOutput(string Result, byte[]? Solution = null, int SolutionFormat = 0);
 
 /// <summary>The job ran but could not produce a result; the message is stored as the job's error.</summary>
 internal sealed class JobFailedException(string message) : Exception(message);
@@ -55,7 +66,7 @@ internal sealed class EquityJobHandler : IJobHandler
         return WorkLimits.Job.Check(request).ToDictionary(e => "input." + e.Key, e => e.Value);
     }
 
-    public string Run(string input, IProgress<double> progress, CancellationToken cancellationToken)
+    public JobOutput Run(string input, IJobProgress progress, CancellationToken cancellationToken)
     {
         if (!TryRead(input, out var request, out var readError) || !EquityProblem.TryCreate(request, out var problem, out _))
         {
@@ -66,7 +77,7 @@ internal sealed class EquityJobHandler : IJobHandler
         try
         {
             var result = EquityCalculator.Calculate(problem, WorkLimits.Job.Engine, new Progress(progress), limit.Token);
-            return JsonSerializer.Serialize(result, Json);
+            return new JobOutput(JsonSerializer.Serialize(result, Json));
         }
         catch (EquityLimitException e)
         {
@@ -96,7 +107,7 @@ internal sealed class EquityJobHandler : IJobHandler
     }
 
     /// <summary>Engine progress to a plain fraction, reported synchronously (the worker samples it).</summary>
-    private sealed class Progress(IProgress<double> target) : IProgress<EquityProgress>
+    private sealed class Progress(IJobProgress target) : IProgress<EquityProgress>
     {
         public void Report(EquityProgress value) => target.Report(value.Fraction);
     }

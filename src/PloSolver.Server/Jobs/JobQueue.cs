@@ -75,13 +75,13 @@ internal sealed class JobQueue(ServerSettings settings, TimeProvider clock)
 
     /// <summary>Extends the lease and stores progress. Returns null when the lease was lost (another worker
     /// took the job), else whether the owner asked to cancel.</summary>
-    public async Task<bool?> HeartbeatAsync(AppDbContext db, Guid jobId, string workerId, double progress, CancellationToken cancellationToken)
+    public async Task<bool?> HeartbeatAsync(AppDbContext db, Guid jobId, string workerId, double progress, string? detail, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var leaseUntil = now + settings.JobLease;
         var held = await db.Jobs.Where(j => j.Id == jobId && j.WorkerId == workerId && j.Status == JobStatus.Running)
-            .ExecuteUpdateAsync(u => u.SetProperty(j => j.LeaseExpiresAt, leaseUntil).SetProperty(j => j.Progress, progress).SetProperty(j => j.UpdatedAt, now),
-                cancellationToken);
+            .ExecuteUpdateAsync(u => u.SetProperty(j => j.LeaseExpiresAt, leaseUntil).SetProperty(j => j.Progress, progress)
+                .SetProperty(j => j.Detail, j => detail ?? j.Detail).SetProperty(j => j.UpdatedAt, now), cancellationToken);
         if (held == 0)
         {
             return null;
@@ -89,21 +89,36 @@ internal sealed class JobQueue(ServerSettings settings, TimeProvider clock)
         return await db.Jobs.AsNoTracking().Where(j => j.Id == jobId).Select(j => j.CancelRequested).FirstAsync(cancellationToken);
     }
 
-    /// <summary>Stores the outcome, if this worker still holds the job.</summary>
-    public async Task<bool> FinishAsync(AppDbContext db, Guid jobId, string workerId, string status, string? result, string? error, CancellationToken cancellationToken)
+    /// <summary>Stores the outcome (and a solve's solution, in the same transaction), if this worker still holds
+    /// the job.</summary>
+    public async Task<bool> FinishAsync(AppDbContext db, Guid jobId, string workerId, string status, JobOutput? output, string? detail, string? error,
+        CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var progressDone = status == JobStatus.Succeeded;
+        var result = output?.Result;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var updated = await db.Jobs.Where(j => j.Id == jobId && j.WorkerId == workerId && j.Status == JobStatus.Running)
             .ExecuteUpdateAsync(u => u
                 .SetProperty(j => j.Status, status)
                 .SetProperty(j => j.Result, result)
                 .SetProperty(j => j.Error, error)
+                .SetProperty(j => j.Detail, j => detail ?? j.Detail)
                 .SetProperty(j => j.Progress, j => progressDone ? 1 : j.Progress)
                 .SetProperty(j => j.LeaseExpiresAt, (DateTime?)null)
                 .SetProperty(j => j.FinishedAt, now)
                 .SetProperty(j => j.UpdatedAt, now), cancellationToken);
-        return updated == 1;
+        if (updated != 1)
+        {
+            return false;
+        }
+        if (output?.Solution is { } solution)
+        {
+            db.JobSolutions.Add(new JobSolution { JobId = jobId, FormatVersion = output.SolutionFormat, Data = solution, CreatedAt = now });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>On shutdown: gives a running job back to the queue at once instead of waiting for its lease.</summary>

@@ -61,7 +61,7 @@ internal sealed class JobWorker(int number, IServiceScopeFactory scopes, JobQueu
         var handler = handlers.Find(job.Type);
         if (handler is null || job.CancelRequested)
         {
-            await FinishAsync(job, handler is null ? JobStatus.Failed : JobStatus.Cancelled, null,
+            await FinishAsync(job, handler is null ? JobStatus.Failed : JobStatus.Cancelled, null, null,
                 handler is null ? $"unknown job type '{job.Type}'" : null, CancellationToken.None);
             return;
         }
@@ -88,7 +88,7 @@ internal sealed class JobWorker(int number, IServiceScopeFactory scopes, JobQueu
                 try
                 {
                     cancelRequested = await queue.HeartbeatAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), job.Id, WorkerId, progress.Value,
-                        stoppingToken);
+                        progress.Detail, stoppingToken);
                 }
                 catch (Exception e) when (ProblemExceptionHandler.IsDatabaseOutage(e))
                 {
@@ -109,7 +109,7 @@ internal sealed class JobWorker(int number, IServiceScopeFactory scopes, JobQueu
                 }
             }
 
-            string? result = null;
+            JobOutput? result = null;
             string? error = null;
             string status;
             try
@@ -143,7 +143,7 @@ internal sealed class JobWorker(int number, IServiceScopeFactory scopes, JobQueu
                 status = JobStatus.Failed;
                 error = "the job failed with an internal error";
             }
-            await FinishAsync(job, status, result, error, CancellationToken.None);
+            await FinishAsync(job, status, result, progress.Detail, error, CancellationToken.None);
             AppMetrics.JobSeconds.WithLabels(job.Type).Observe(clock.Elapsed.TotalSeconds);
         }
         finally
@@ -152,23 +152,33 @@ internal sealed class JobWorker(int number, IServiceScopeFactory scopes, JobQueu
         }
     }
 
-    private async Task FinishAsync(Job job, string status, string? result, string? error, CancellationToken cancellationToken)
+    private async Task FinishAsync(Job job, string status, JobOutput? result, string? detail, string? error, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        if (await queue.FinishAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), job.Id, WorkerId, status, result, error, cancellationToken))
+        if (await queue.FinishAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), job.Id, WorkerId, status, result, detail, error, cancellationToken))
         {
             AppMetrics.JobsFinished.WithLabels(job.Type, status).Inc();
             logger.LogInformation("Job {JobId} ({Type}) {Status}", job.Id, job.Type, status);
         }
     }
 
-    /// <summary>The newest progress fraction, read by the heartbeat.</summary>
-    private sealed class LatestProgress : IProgress<double>
+    /// <summary>The newest progress fraction and detail, read by the heartbeat.</summary>
+    private sealed class LatestProgress : IJobProgress
     {
         private double _value;
+        private string? _detail;
 
         public double Value => Volatile.Read(ref _value);
 
-        public void Report(double value) => Volatile.Write(ref _value, value);
+        public string? Detail => Volatile.Read(ref _detail);
+
+        public void Report(double fraction, string? detail = null)
+        {
+            Volatile.Write(ref _value, fraction);
+            if (detail is not null)
+            {
+                Volatile.Write(ref _detail, detail);
+            }
+        }
     }
 }

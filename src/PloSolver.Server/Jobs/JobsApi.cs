@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using PloSolver.Server.Auth;
 using PloSolver.Server.Data;
 using PloSolver.Server.Infrastructure;
+using PloSolver.Server.Solving;
 
 namespace PloSolver.Server.Jobs;
 
@@ -23,6 +24,7 @@ internal static class JobsApi
     {
         services.AddSingleton<JobQueue>();
         services.AddSingleton<IJobHandler, EquityJobHandler>();
+        services.AddSingleton<IJobHandler, SolveJobHandler>();
         services.AddSingleton<JobHandlers>();
         services.AddHostedService<JobWorkerPool>();
         return services;
@@ -58,7 +60,8 @@ internal static class JobsApi
         var errors = handler.Validate(input);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            // A spot that reads but cannot be solved as given is 422, as the solver's other endpoints answer it.
+            return handler is SolveJobHandler ? SolverApi.Invalid(errors, "The spot cannot be solved") : TypedResults.ValidationProblem(errors);
         }
         var userId = CurrentUser.Id(http.User);
         var active = await db.Jobs.CountAsync(j => j.UserId == userId && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running), cancellationToken);
@@ -162,13 +165,13 @@ internal static class JobsApi
     }
 
     /// <summary>
-    /// Polls the job's row (so it works whichever instance runs the job) and sends an event whenever its status
-    /// or progress changes: <c>progress</c> while it runs, one <c>done</c> at the end, then the stream closes.
+    /// Polls the job's row (so it works whichever instance runs the job) and sends an event whenever its status,
+    /// progress or detail changes: <c>progress</c> while it runs, one <c>done</c> at the end, then the stream closes.
     /// </summary>
     private static async IAsyncEnumerable<SseItem<JobDto>> Follow(Guid id, IServiceScopeFactory scopes, TimeSpan interval,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        (string Status, double Progress)? last = null;
+        (string Status, double Progress, string? Detail)? last = null;
         while (!cancellationToken.IsCancellationRequested)
         {
             Job? job;
@@ -185,9 +188,9 @@ internal static class JobsApi
                 yield return new SseItem<JobDto>(job.AsDto(), "done");
                 yield break;
             }
-            if (last != (job.Status, job.Progress))
+            if (last != (job.Status, job.Progress, job.Detail))
             {
-                last = (job.Status, job.Progress);
+                last = (job.Status, job.Progress, job.Detail);
                 yield return new SseItem<JobDto>(job.AsDto(), "progress");
             }
             await Task.Delay(interval, cancellationToken);

@@ -70,6 +70,16 @@ internal sealed class PostflopGame
         {
             throw new SpotException("allInThreshold: expected a share of the remaining stack above 0 and at most 1");
         }
+        if (!(spot.TargetExploitabilityPctPot >= 0) || double.IsInfinity(spot.TargetExploitabilityPctPot))
+        {
+            throw new SpotException($"targetExploitabilityPctPot: expected a percentage of the pot of 0 or more, got {spot.TargetExploitabilityPctPot.ToString(CultureInfo.InvariantCulture)}");
+        }
+        if (spot.MaxIterations < 1)
+        {
+            throw new SpotException($"maxIterations: expected at least 1 iteration, got {spot.MaxIterations}");
+        }
+        CheckPositive(spot.TimeLimitSeconds, "timeLimitSeconds", "the time limit");
+        CheckPositive(spot.MaxMemoryMb, "maxMemoryMb", "the memory limit");
         var streets = new StreetConfig[3];
         string[] names = ["flop", "turn", "river"];
         StreetSizes?[] sizes = [spot.Flop, spot.Turn, spot.River];
@@ -146,6 +156,10 @@ internal sealed class PostflopGame
 /// <summary>A street's sizes, validated.</summary>
 internal sealed record StreetConfig(double[] Bets, double[] Raises, int MaxRaises, bool AllIn)
 {
+    /// <summary>Sizes per list: more would make trees nobody can solve (and decisions of more actions than the stored
+    /// solution format's byte holds).</summary>
+    public const int MaxSizes = 16;
+
     public static StreetConfig From(string name, StreetSizes? sizes)
     {
         if (sizes is null)
@@ -154,6 +168,10 @@ internal sealed record StreetConfig(double[] Bets, double[] Raises, int MaxRaise
         }
         foreach (var (list, kind) in new[] { (sizes.Bets, "bets"), (sizes.Raises, "raises") })
         {
+            if (list.Count > MaxSizes)
+            {
+                throw new SpotException($"{name}.{kind}: at most {MaxSizes} sizes, got {list.Count}");
+            }
             foreach (var size in list)
             {
                 if (!(size > 0 && size <= 100))

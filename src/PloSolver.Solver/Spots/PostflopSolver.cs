@@ -51,8 +51,30 @@ public static class PostflopSolver
     private const double NanosecondsPerWork = 2.0;
 
     /// <summary>Validates a spot, builds its tree and estimates memory and time, without solving.</summary>
-    /// <exception cref="SpotException">The spot is invalid or its tree too big.</exception>
-    public static TreeEstimate Estimate(Spot spot, int threads = 0) => Estimate(PostflopGame.Create(spot), Threads(threads));
+    /// <exception cref="SpotException">The spot is invalid, its tree too big, or its ranges never meet.</exception>
+    public static TreeEstimate Estimate(Spot spot, int threads = 0)
+    {
+        var game = PostflopGame.Create(spot);
+        CheckRangesMeet(game);
+        return Estimate(game, Threads(threads));
+    }
+
+    // One fold pass (the card-removal sum of the IP range against each OOP hand) tells whether any pair of hands
+    // can be dealt together, before a solve allocates anything.
+    private static void CheckRangesMeet(PostflopGame game)
+    {
+        var g = game.SolverGame;
+        var compatible = new float[g.HandCount(0)];
+        Terminals.Fold(g, 0, g.Weights[1], compatible, 1, new double[g.Removal.IdCount]);
+        for (var h = 0; h < compatible.Length; h++)
+        {
+            if (g.Weights[0][h] > 0 && compatible[h] > 0)
+            {
+                return;
+            }
+        }
+        throw new SpotException("ranges: no pair of hands can meet: every hand of one player shares a card with every hand of the other");
+    }
 
     /// <summary>
     /// Solves a spot until its exploitability reaches the target, the iteration cap or the time limit. Refuses a
@@ -69,10 +91,9 @@ public static class PostflopSolver
         var game = PostflopGame.Create(spot);
         var estimate = Estimate(game, threads);
         var limit = options.MaxMemoryBytes ?? (long)(spot.MaxMemoryMb * 1024 * 1024);
-        if (estimate.MemoryBytes > limit)
+        if (MemoryProblem(estimate, limit) is { } tooBig)
         {
-            throw new SpotException(string.Create(CultureInfo.InvariantCulture,
-                $"the spot needs about {estimate.MemoryBytes / 1048576.0:N0} MB, over the limit of {limit / 1048576.0:N0} MB ({estimate.DecisionNodes:N0} decisions × {estimate.OopHands:N0}/{estimate.IpHands:N0} hands): use fewer bet and raise sizes or raises, narrower ranges, or start on a later street"));
+            throw new SpotException(tooBig);
         }
         game.PrepareBoards(threads);
         DcfrSolver solver;
@@ -111,6 +132,13 @@ public static class PostflopSolver
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
         return new SolveResult(game, solver, estimate, exploitability, clock.Elapsed.TotalMilliseconds, peak, history);
     }
+
+    /// <summary>Why a spot with this estimate does not fit in <paramref name="limitBytes"/>, saying how to shrink it;
+    /// null when it fits.</summary>
+    public static string? MemoryProblem(TreeEstimate estimate, long limitBytes) => estimate.MemoryBytes <= limitBytes
+        ? null
+        : string.Create(CultureInfo.InvariantCulture,
+            $"the spot needs about {estimate.MemoryBytes / 1048576.0:N0} MB, over the limit of {limitBytes / 1048576.0:N0} MB ({estimate.DecisionNodes:N0} decisions × {estimate.OopHands:N0}/{estimate.IpHands:N0} hands): use fewer bet and raise sizes or raises, narrower ranges, or start on a later street");
 
     private static int Threads(int threads) => threads > 0 ? threads : Environment.ProcessorCount;
 

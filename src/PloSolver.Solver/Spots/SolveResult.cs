@@ -14,9 +14,19 @@ public sealed class SolveResult
 
     internal SolveResult(PostflopGame game, DcfrSolver solver, TreeEstimate estimate, double exploitability, double elapsedMs, long peakMemoryBytes,
         IReadOnlyList<SolveProgress> history)
+        : this(game, solver, solver.Iterations, solver.Threads, estimate, exploitability, elapsedMs, peakMemoryBytes, history)
+    {
+    }
+
+    /// <summary>A result whose strategies were set from elsewhere (a stored solution): the solver's own
+    /// iteration and thread counts are not the solve's.</summary>
+    internal SolveResult(PostflopGame game, DcfrSolver solver, int iterations, int threads, TreeEstimate estimate, double exploitability,
+        double elapsedMs, long peakMemoryBytes, IReadOnlyList<SolveProgress> history)
     {
         _game = game;
         _solver = solver;
+        Iterations = iterations;
+        Threads = threads;
         Estimate = estimate;
         ExploitabilityChips = exploitability;
         ElapsedMs = elapsedMs;
@@ -27,11 +37,18 @@ public sealed class SolveResult
         IpEv = solver.AverageValue(1) + half;
     }
 
+    /// <summary>The version of the stored solution format that <see cref="Write"/> writes and <see cref="Read"/>
+    /// reads.</summary>
+    public const int FormatVersion = SolutionFormat.Version;
+
+    /// <summary>The spot that was solved.</summary>
+    public Spot Spot => _game.Spot;
+
     /// <summary>Iterations run.</summary>
-    public int Iterations => _solver.Iterations;
+    public int Iterations { get; }
 
     /// <summary>Threads used.</summary>
-    public int Threads => _solver.Threads;
+    public int Threads { get; }
 
     /// <summary>Wall time of the solve, tree and tables included.</summary>
     public double ElapsedMs { get; }
@@ -46,7 +63,7 @@ public sealed class SolveResult
     /// <summary>Peak working set of the process when the solve ended.</summary>
     public long PeakMemoryBytes { get; }
 
-    /// <summary>The estimate made before solving.</summary>
+    /// <summary>The estimate made before solving (for a stored solution: made again when it was read).</summary>
     public TreeEstimate Estimate { get; }
 
     /// <summary>Every exploitability measurement, in order.</summary>
@@ -66,8 +83,39 @@ public sealed class SolveResult
     /// The report of the decision reached by <paramref name="path"/>: at a decision, the index of the action taken;
     /// at a chance node, the card dealt (0–51, rank × 4 + suit).
     /// </summary>
-    /// <exception cref="ArgumentException">The path leaves the tree or ends at a chance node or terminal.</exception>
+    /// <exception cref="SolvePathException">The path leaves the tree or ends at a chance node or terminal.</exception>
     public NodeReport Report(IReadOnlyList<int> path) => NodeReporter.Report(_game, _solver, path);
+
+    /// <summary>Where a path leads in the tree (a decision, a chance node or the end of the hand), the children of
+    /// that node and how the path got there, without working out any strategy.</summary>
+    /// <exception cref="SolvePathException">The path leaves the tree.</exception>
+    public TreeNode Node(IReadOnlyList<int> path) => SolutionPaths.Node(_game, path);
+
+    /// <summary>
+    /// Reads a path written as text: steps joined by <c>.</c> from the root, an action index at a decision
+    /// (<c>0</c>, <c>1</c>) and the card dealt at a chance node (<c>Qs</c>); empty or null is the root.
+    /// </summary>
+    /// <exception cref="SolvePathException">A step does not fit the node it is taken at; the message names the step.</exception>
+    public IReadOnlyList<int> ParsePath(string? text) => SolutionPaths.Parse(_game, text);
+
+    /// <summary>Writes a path as <see cref="ParsePath"/> reads it (<c>0.0.Qs.1</c>).</summary>
+    /// <exception cref="SolvePathException">The path leaves the tree.</exception>
+    public string FormatPath(IReadOnlyList<int> path) => SolutionPaths.Format(_game, path);
+
+    /// <summary>
+    /// Writes the solution compactly (format <see cref="FormatVersion"/>): the spot and the average strategy of
+    /// every decision, 16-bit per hand and action, compressed. <see cref="Read"/> gives back a result whose reports
+    /// equal this one's within the quantisation (frequencies within 1e-5).
+    /// </summary>
+    public void Write(Stream stream) => SolutionFormat.Write(this, stream);
+
+    /// <summary>Reads a solution written by <see cref="Write"/>: the tree is rebuilt from the stored spot and the
+    /// stored strategies set, so reports, EVs and equities are worked out as for a live result.</summary>
+    /// <param name="stream">The stored solution.</param>
+    /// <param name="threads">Threads for the reports' tree walks (0: every core).</param>
+    /// <exception cref="SolutionFormatException">The stream is not a solution, is of another format version, is
+    /// truncated or corrupt.</exception>
+    public static SolveResult Read(Stream stream, int threads = 0) => SolutionFormat.Read(stream, threads);
 
     /// <summary>The decision reached by a path, with each player's reach there (for tests).</summary>
     internal (ActionNode Node, float[][] Reach) Find(IReadOnlyList<int> path) => NodeReporter.Find(_game.SolverGame, path);
@@ -123,29 +171,24 @@ internal static class NodeReporter
 {
     public static (ActionNode Node, float[][] Reach) Find(SolverGame g, IReadOnlyList<int> path)
     {
-        float[][] reach = [[.. g.Weights[0]], [.. g.Weights[1]]];
-        var node = g.Root;
-        foreach (var step in path)
+        var nodes = SolutionPaths.Walk(g, path);
+        if (nodes[^1] is not ActionNode found)
         {
-            switch (node)
+            throw SolutionPaths.NotADecision(nodes[^1]);
+        }
+        float[][] reach = [[.. g.Weights[0]], [.. g.Weights[1]]];
+        for (var i = 0; i < path.Count; i++)
+        {
+            var step = path[i];
+            switch (nodes[i])
             {
                 case ActionNode a:
-                    if (step < 0 || step >= a.Children.Length)
-                    {
-                        throw new ArgumentException($"the decision has {a.Children.Length} actions, not an action {step}", nameof(path));
-                    }
                     var n = g.HandCount(a.Player);
                     var strategy = new float[a.Actions.Length * n];
                     DcfrSolver.Strategy(a, average: true, n, strategy);
                     VectorMath.Multiply(reach[a.Player], strategy.AsSpan(step * n, n), reach[a.Player]);
-                    node = a.Children[step];
                     break;
-                case ChanceNode c:
-                    var k = Array.IndexOf(c.Cards, step);
-                    if (k < 0)
-                    {
-                        throw new ArgumentException($"card {step} cannot be dealt here", nameof(path));
-                    }
+                case ChanceNode:
                     for (var p = 0; p < 2; p++)
                     {
                         foreach (var h in g.HandsWithCard[p][step])
@@ -153,13 +196,10 @@ internal static class NodeReporter
                             reach[p][h] = 0;
                         }
                     }
-                    node = c.Children[k];
                     break;
-                default:
-                    throw new ArgumentException("the path goes past the end of the hand", nameof(path));
             }
         }
-        return node is ActionNode found ? (found, reach) : throw new ArgumentException("the path does not end at a decision", nameof(path));
+        return (found, reach);
     }
 
     public static NodeReport Report(PostflopGame game, DcfrSolver solver, IReadOnlyList<int> path)
@@ -231,7 +271,7 @@ internal static class NodeReporter
             return new CategoryReport(HandCategories.Name(made), HandCategories.Label(made), acc.Combos,
                 [.. Enumerable.Range(0, actions).Select(acc.Frequency)], acc.Ev, acc.Equity * 100);
         }).ToArray();
-        return new NodeReport([.. path], p == 0 ? "oop" : "ip", Card.Format(boardCards), node.Pot, total.Combos, total.Ev, total.Equity * 100,
+        return new NodeReport([.. path], SolutionPaths.PlayerName(p), Card.Format(boardCards), node.Pot, total.Combos, total.Ev, total.Equity * 100,
             actionReports, categories, hands);
     }
 

@@ -72,8 +72,15 @@ public sealed class StreetSizes
     public bool AllIn { get; set; }
 }
 
-/// <summary>A spot that cannot be solved as given; the message says what to change.</summary>
-public sealed class SpotException(string message) : Exception(message);
+/// <summary>A spot that cannot be solved as given; the message says what to change and, when one field is at fault,
+/// starts with its name (<c>board: …</c>, <c>oopRange, position 3: …</c>, <c>river.bets: …</c>).</summary>
+public sealed class SpotException(string message) : Exception(message)
+{
+    /// <summary>The spot field the message names (<c>board</c>, <c>oopRange</c>, <c>river.bets</c>, an unknown or
+    /// missing field's name), or null when the spot as a whole is at fault (its size, ranges that never meet,
+    /// JSON that does not parse).</summary>
+    public string? Field { get; } = SpotFile.FieldOf(message);
+}
 
 /// <summary>Reads spot files.</summary>
 public static class SpotFile
@@ -129,6 +136,33 @@ public static class SpotFile
             throw new SpotException($"not a valid spot file: {e.Path?.TrimStart('$', '.') ?? "a field"} (line {e.LineNumber + 1}) has the wrong type of value");
         }
     }
+
+    /// <summary>The field a spot error message names (see <see cref="SpotException.Field"/>).</summary>
+    internal static string? FieldOf(string message)
+    {
+        const string Invalid = "not a valid spot file: ";
+        if (message.StartsWith(Invalid, StringComparison.Ordinal))
+        {
+            var rest = message[Invalid.Length..];
+            var quote = rest.IndexOf('\'', StringComparison.Ordinal);
+            if ((rest.StartsWith("unknown field '", StringComparison.Ordinal) || rest.StartsWith("the field '", StringComparison.Ordinal))
+                && rest.IndexOf('\'', quote + 1) is var close and > 0)
+            {
+                return rest[(quote + 1)..close];
+            }
+            var space = rest.IndexOf(" (line ", StringComparison.Ordinal);
+            return space > 0 && Known(rest[..space]) ? rest[..space] : null;
+        }
+        var end = message.IndexOfAny([':', ',']);
+        return end > 0 && Known(message[..end]) ? message[..end] : null;
+    }
+
+    private static bool Known(string field) => field.Split('.') switch
+    {
+        [var name] => SpotFields.Contains(name, StringComparer.Ordinal),
+        [var street, var name] => street is "flop" or "turn" or "river" && StreetFields.Contains(name, StringComparer.Ordinal),
+        _ => false,
+    };
 
     private static void CheckFields(JsonElement element, string[] known, string prefix)
     {

@@ -10,7 +10,7 @@ public sealed class PreflopRankingResourceTests
     [InlineData(Game.Plo5)]
     public void Shipped_equities_match_the_generator_on_a_sample_of_classes(Game game)
     {
-        var path = Path.Combine(RepositoryRoot(), "src/PloSolver.Engine/Ranges", $"preflop-ranking-{Games.Name(game)}.bin");
+        var path = RepositoryFiles.PathOf($"src/PloSolver.Engine/Ranges/preflop-ranking-{Games.Name(game)}.bin");
         if (Environment.GetEnvironmentVariable(WriteVariable) == Games.Name(game))
         {
             var all = PreflopRankingGenerator.Generate(game, PreflopRankingGenerator.TrialsFor(game), Environment.ProcessorCount);
@@ -23,15 +23,5 @@ public sealed class PreflopRankingResourceTests
         var trials = PreflopRankingGenerator.TrialsFor(game);
         var regenerated = PreflopRankingGenerator.Generate(game, trials, 2, sample);
         Assert.All(sample, c => Assert.Equal(shipped[c], regenerated[c]));
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PloSolver.slnx")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new InvalidOperationException("PloSolver.slnx not found above the test directory");
     }
 }

@@ -127,7 +127,7 @@ public sealed class ConfigurationTests
         Assert.True(exit == 0, output);
         var tables = await database.ScalarAsync(
             "SELECT string_agg(table_name, ',' ORDER BY table_name) FROM information_schema.tables WHERE table_schema = 'public' AND table_name NOT LIKE '\\_\\_%'");
-        Assert.Equal("jobs,spots,user_sessions,users", tables);
+        Assert.Equal("job_solutions,jobs,spots,user_sessions,users", tables);
         var indexes = (string)(await database.ScalarAsync("SELECT string_agg(indexname, ',' ORDER BY indexname) FROM pg_indexes WHERE schemaname = 'public'"))!;
         foreach (var index in new[] { "ix_users_email", "ix_spots_user_id", "ix_jobs_status_created_at", "pk_user_sessions" })
         {

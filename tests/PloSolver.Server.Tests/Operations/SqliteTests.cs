@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using PloSolver.Server.Tests.Infrastructure;
 using PloSolver.Server.Tests.Jobs;
+using PloSolver.Server.Tests.Solving;
 
 namespace PloSolver.Server.Tests.Operations;
 
@@ -59,5 +60,19 @@ public sealed class SqliteTests(SqliteWithWorkers server) : IClassFixture<Sqlite
         await JobsTests.WaitForAsync(client, (string)endless["id"]!, s => s == "running");
         await (await client.PostAsync($"/api/jobs/{endless["id"]}/cancel", null)).JsonAsync(HttpStatusCode.Accepted);
         Assert.Equal("cancelled", (string?)(await JobsTests.WaitForAsync(client, (string)endless["id"]!, s => s != "running", seconds: 5))["status"]);
+    }
+
+    [Fact]
+    public async Task A_solve_runs_and_its_nodes_are_served_on_SQLite()
+    {
+        var (client, _) = await server.Factory.SignUpAsync();
+        var done = await SolveJobsTests.SolveAsync(client, SolveSpots.Turn());
+        var id = (string)done["id"]!;
+        Assert.NotEmpty(done["detail"]!["history"]!.AsArray());
+        var river = await SolveJobsTests.NodeAsync(client, id, "0.0.Qs");
+        Assert.Equal("Ks7d2c9hQs", (string?)river["board"]);
+        Assert.NotEmpty(river["hands"]!.AsArray());
+        var (stranger, _) = await server.Factory.SignUpAsync();
+        await (await stranger.GetAsync($"/api/jobs/{id}/result")).ProblemAsync(HttpStatusCode.NotFound);
     }
 }

@@ -111,6 +111,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/solver/estimate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Spot"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SolverEstimate"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{id}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    node?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SolverNode"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/register": {
         parameters: {
             query?: never;
@@ -1142,6 +1220,59 @@ export interface components {
              */
             lo: null | number | string;
         };
+        /** @description A hand category's play at a decision. */
+        CategoryReport: {
+            /** @description Machine name (`topTwo`, `noMadeHand`). */
+            name: string;
+            /** @description Display label. */
+            label: string;
+            /**
+             * Format: double
+             * @description Weighted combos reaching the node.
+             */
+            combos: number | string;
+            /** @description Per action, 0–1. */
+            frequencies: (number | string)[];
+            /**
+             * Format: double
+             * @description Mean EV.
+             */
+            ev: number | string;
+            /**
+             * Format: double
+             * @description Mean equity, 0–100.
+             */
+            equity: number | string;
+        };
+        /** @description One bucket of a range's breakdown on a board. */
+        CategoryShare: {
+            /** @description Stable machine name (`topTwo`, `wrap`, `nuts`). */
+            name: string;
+            /** @description Player-facing label. */
+            label: string;
+            /** @description `made` (each hand in exactly one), `draw` or `flag` (overlapping). */
+            kind: string;
+            /**
+             * Format: double
+             * @description Hands in the bucket, weighted (a hand at weight 50 counts one half).
+             */
+            combos: number | string;
+            /**
+             * Format: double
+             * @description Share of the range's weighted hands, 0–100.
+             */
+            percent: number | string;
+            /**
+             * Format: double
+             * @description The bucket's equity against the other players (0–100), when equity was asked for.
+             */
+            equity?: null | number | string;
+            /**
+             * Format: double
+             * @description Standard error of Equity in percentage points (Monte Carlo only).
+             */
+            stdErr?: null | number | string;
+        };
         /**
          * @description An equity question in text form, the shape of `POST /api/equity` and of the CLI's flags. Turn it into an
          *     EquityProblem with bool EquityProblem.TryCreate(EquityInput input, out EquityProblem? problem, out IReadOnlyDictionary&lt;string, string[]&gt; errors), which names every field that is wrong.
@@ -1219,6 +1350,30 @@ export interface components {
         GoogleRequest: {
             idToken: null | string;
         };
+        /** @description One hand at a decision. */
+        HandReport: {
+            /** @description Its cards. */
+            hand: string;
+            /**
+             * Format: double
+             * @description Its reach here (prior weight × the player's own action probabilities so far).
+             */
+            weight: number | string;
+            /** @description Per action, 0–1 (sum to 1). */
+            frequencies: (number | string)[];
+            /**
+             * Format: double
+             * @description EV of the hand.
+             */
+            ev: number | string;
+            /** @description EV of each action for the hand. */
+            actionEvs: (number | string)[];
+            /**
+             * Format: double
+             * @description Equity against the opponent's range here, 0–100.
+             */
+            equity: number | string;
+        };
         HealthReport: {
             status: string;
             /** Format: date-time */
@@ -1245,6 +1400,7 @@ export interface components {
             input: components["schemas"]["JsonElement"];
             /** Format: double */
             progress: number | string;
+            detail: null | components["schemas"]["JsonElement"];
             cancelRequested: boolean;
             /** Format: int32 */
             attempts: number | string;
@@ -1271,6 +1427,15 @@ export interface components {
             input: null | components["schemas"]["JsonElement"];
         };
         JsonElement: unknown;
+        /**
+         * @description One step of a line: an action (string? LineStep.Player and string? LineStep.Action) or a card dealt
+         *                 (string? LineStep.Card).
+         */
+        LineStep: {
+            player: null | string;
+            action: null | string;
+            card: null | string;
+        };
         LoginRequest: {
             email: null | string;
             password: null | string;
@@ -1342,6 +1507,7 @@ export interface components {
             /** Format: double */
             weightedCombos: null | number | string;
             sample: string[];
+            categories: null | components["schemas"]["CategoryShare"][];
         };
         RegisterRequest: {
             email: null | string;
@@ -1372,6 +1538,122 @@ export interface components {
             data: components["schemas"]["JsonElement"];
             /** Format: date-time */
             updatedAt: string;
+        };
+        /** @description What `POST /api/solver/estimate` answers. */
+        SolverEstimate: {
+            /** Format: int32 */
+            oopHands: number | string;
+            /** Format: int32 */
+            ipHands: number | string;
+            /** Format: int32 */
+            decisionNodes: number | string;
+            /** Format: int32 */
+            chanceNodes: number | string;
+            /** Format: int32 */
+            terminalNodes: number | string;
+            /** Format: int32 */
+            finalBoards: number | string;
+            /** Format: int64 */
+            memoryBytes: number | string;
+            /** Format: double */
+            secondsPerIteration: number | string;
+            /** Format: int64 */
+            maxMemoryBytes: number | string;
+            fits: boolean;
+            message: null | string;
+        };
+        /** @description A decision of a solved spot, as `GET /api/jobs/{id}/result?node=PATH` serves it. */
+        SolverNode: {
+            path: string;
+            player: string;
+            board: string;
+            /** Format: double */
+            pot: number | string;
+            stacks: null | (number | string)[];
+            /** Format: double */
+            combos: number | string;
+            /** Format: double */
+            ev: number | string;
+            /** Format: double */
+            equity: number | string;
+            actions: components["schemas"]["SolverNodeAction"][];
+            categories: components["schemas"]["CategoryReport"][];
+            hands: null | components["schemas"]["HandReport"][];
+            line: components["schemas"]["LineStep"][];
+        };
+        /** @description One action: its overall frequency and EV, and where it leads. */
+        SolverNodeAction: {
+            action: string;
+            /** Format: double */
+            amount: number | string;
+            /** Format: double */
+            frequency: number | string;
+            /** Format: double */
+            ev: number | string;
+            child: components["schemas"]["SolverNodeChild"];
+        };
+        /**
+         * @description Where an action leads: `decision`, `chance` (with the cards that can be dealt) or
+         *         `terminal`, and the path to it.
+         */
+        SolverNodeChild: {
+            kind: string;
+            path: string;
+            cards: null | string[];
+        };
+        /**
+         * @description A heads-up postflop spot as written in a spot file (docs/solver.md): the game, the board, the pot and
+         *     effective stack, both ranges in the range language, the bet and raise sizes of each street, and how long to
+         *     solve. The out-of-position player (OOP) acts first on every street.
+         */
+        Spot: {
+            /** @description `plo4` (default), `plo5` or `plo6`. */
+            game?: string;
+            /** @description The flop, turn or river: 3 to 5 cards (`Ks7d2c`, spaces allowed). */
+            board: string;
+            /**
+             * Format: double
+             * @description Chips in the middle when the spot starts.
+             */
+            pot: number | string;
+            /**
+             * Format: double
+             * @description The smaller of the two stacks behind, in chips.
+             */
+            effectiveStack: number | string;
+            /** @description The out-of-position player's range (range language, weights with `@N`). */
+            oopRange: string;
+            /** @description The in-position player's range. */
+            ipRange: string;
+            flop?: null | components["schemas"]["StreetSizes"];
+            turn?: null | components["schemas"]["StreetSizes"];
+            river?: null | components["schemas"]["StreetSizes"];
+            /**
+             * Format: double
+             * @description A bet or raise that would put in at least this share of the bettor's remaining stack is made all-in instead
+             *     (when the pot limit allows; otherwise the pot-limit maximum). Default 0.67.
+             */
+            allInThreshold?: number | string;
+            /**
+             * Format: double
+             * @description Stop once exploitability is at most this percentage of the starting pot. Default 0.5.
+             */
+            targetExploitabilityPctPot?: number | string;
+            /**
+             * Format: int32
+             * @description Stop after this many iterations. Default 1,000.
+             */
+            maxIterations?: number | string;
+            /**
+             * Format: double
+             * @description Stop after this many seconds. Default 600.
+             */
+            timeLimitSeconds?: number | string;
+            /**
+             * Format: double
+             * @description Refuse spots whose estimated memory exceeds this many megabytes. Default 4,096.
+             */
+            maxMemoryMb?: number | string;
         };
         SpotDto: {
             /** Format: uuid */
@@ -1404,6 +1686,20 @@ export interface components {
             eventType?: null | string;
             eventId?: null | string;
             reconnectionInterval?: null | string;
+        };
+        /** @description The bet and raise sizes of one street, as fractions of the pot. */
+        StreetSizes: {
+            /** @description Bet sizes as fractions of the pot (0.33, 0.75, 1 = pot), capped at the pot-limit maximum. */
+            bets?: (number | string)[];
+            /** @description Raise sizes as fractions of the pot after calling (1 = a pot-sized raise, the pot-limit maximum). */
+            raises?: (number | string)[];
+            /**
+             * Format: int32
+             * @description Raises allowed after the street's first bet. Default 1.
+             */
+            maxRaises?: number | string;
+            /** @description Whether every bet and raise decision also has an all-in (where the pot limit allows it). */
+            allIn?: boolean;
         };
         UserDto: {
             /** Format: uuid */

@@ -155,6 +155,10 @@ namespace PloSolver.Server.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("Detail")
+                        .HasColumnType("text")
+                        .HasColumnName("detail");
+
                     b.Property<string>("Error")
                         .HasColumnType("text")
                         .HasColumnName("error");
@@ -219,6 +223,31 @@ namespace PloSolver.Server.Data.Migrations.Postgres
                         .HasDatabaseName("ix_jobs_status_created_at");
 
                     b.ToTable("jobs", (string)null);
+                });
+
+            modelBuilder.Entity("PloSolver.Server.Jobs.JobSolution", b =>
+                {
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("data");
+
+                    b.Property<int>("FormatVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("format_version");
+
+                    b.HasKey("JobId")
+                        .HasName("pk_job_solutions");
+
+                    b.ToTable("job_solutions", (string)null);
                 });
 
             modelBuilder.Entity("PloSolver.Server.Spots.Spot", b =>
@@ -293,6 +322,16 @@ namespace PloSolver.Server.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_jobs_users_user_id");
+                });
+
+            modelBuilder.Entity("PloSolver.Server.Jobs.JobSolution", b =>
+                {
+                    b.HasOne("PloSolver.Server.Jobs.Job", null)
+                        .WithOne()
+                        .HasForeignKey("PloSolver.Server.Jobs.JobSolution", "JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_job_solutions_jobs_job_id");
                 });
 
             modelBuilder.Entity("PloSolver.Server.Spots.Spot", b =>

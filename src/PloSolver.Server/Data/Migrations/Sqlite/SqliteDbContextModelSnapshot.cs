@@ -150,6 +150,10 @@ namespace PloSolver.Server.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("Detail")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
                     b.Property<string>("Error")
                         .HasColumnType("TEXT")
                         .HasColumnName("error");
@@ -214,6 +218,31 @@ namespace PloSolver.Server.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_jobs_status_created_at");
 
                     b.ToTable("jobs", (string)null);
+                });
+
+            modelBuilder.Entity("PloSolver.Server.Jobs.JobSolution", b =>
+                {
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("job_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("data");
+
+                    b.Property<int>("FormatVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("format_version");
+
+                    b.HasKey("JobId")
+                        .HasName("pk_job_solutions");
+
+                    b.ToTable("job_solutions", (string)null);
                 });
 
             modelBuilder.Entity("PloSolver.Server.Spots.Spot", b =>
@@ -288,6 +317,16 @@ namespace PloSolver.Server.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_jobs_users_user_id");
+                });
+
+            modelBuilder.Entity("PloSolver.Server.Jobs.JobSolution", b =>
+                {
+                    b.HasOne("PloSolver.Server.Jobs.Job", null)
+                        .WithOne()
+                        .HasForeignKey("PloSolver.Server.Jobs.JobSolution", "JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_job_solutions_jobs_job_id");
                 });
 
             modelBuilder.Entity("PloSolver.Server.Spots.Spot", b =>
