@@ -37,8 +37,8 @@ export type SpotPage = Wire<Schemas["SpotPage"]>;
 export type SharedSpotDto = Wire<Schemas["SharedSpotDto"]>;
 export type ShareResponse = Wire<Schemas["ShareResponse"]>;
 /** A job; `detail` is the solver's live progress (SolveDetail) for solve jobs, null for others. */
-export type JobDto = Wire<Schemas["JobDto"]> & { detail?: unknown };
-export type JobPage = Omit<Wire<Schemas["JobPage"]>, "items"> & { items: JobDto[] };
+export type JobDto = Wire<Schemas["JobDto"]>;
+export type JobPage = Wire<Schemas["JobPage"]>;
 
 /** The request of POST /api/equity, with the optional Monte Carlo settings left out when unused. */
 export interface EquityInput {
@@ -81,7 +81,7 @@ export interface SolverSpotData {
 
 export type SpotData = EquitySpotData | SolverSpotData;
 
-// ---- the solver (docs/solver.md; the job's input, detail and result are free-form JSON in the OpenAPI document) ----
+// ---- the solver (docs/solver.md, docs/api.md) ----
 
 /** One street's betting: sizes as fractions of the pot (0.75 = 75%). */
 export interface StreetSizes {
@@ -91,7 +91,10 @@ export interface StreetSizes {
   allIn?: boolean;
 }
 
-/** A spot file's object, as POST /api/jobs {type:"solve"} and POST /api/solver/estimate take it. */
+/**
+ * A spot file's object, as POST /api/jobs {type:"solve"} and POST /api/solver/estimate take it; written by hand
+ * with the fields the Solver sends, and checked against the generated `Spot` below.
+ */
 export interface SolveSpot {
   game: string;
   board: string;
@@ -110,19 +113,18 @@ export interface SolveSpot {
 }
 
 /** POST /api/solver/estimate: the tree's size and what solving it costs; `fits` false with a message when too big. */
-export interface SolveEstimate {
-  oopHands: number;
-  ipHands: number;
-  decisionNodes: number;
-  chanceNodes: number;
-  terminalNodes: number;
-  finalBoards: number;
-  memoryBytes: number;
-  secondsPerIteration: number;
-  maxMemoryBytes: number;
-  fits: boolean;
-  message?: string | null;
-}
+export type SolveEstimate = Wire<Schemas["SolverEstimate"]>;
+/** GET /api/jobs/{id}/result?node=PATH: one decision of the solution (`player` is `oop` or `ip`). */
+export type SolveNode = Wire<Schemas["SolverNode"]>;
+/** One action of a decision; `child.kind` is `decision`, `chance` (with the cards that can be dealt) or `terminal`. */
+export type SolveAction = Wire<Schemas["SolverNodeAction"]>;
+export type SolveCategory = Wire<Schemas["CategoryReport"]>;
+export type SolveHand = Wire<Schemas["HandReport"]>;
+/** One step of the line to a node: a player's action, or a card dealt (the other kind's fields null). */
+export type SolveLineStep = Wire<Schemas["LineStep"]>;
+
+// The job's detail and result are free-form JSON in the OpenAPI document (they depend on the job's type), so
+// the solve job's shapes are written here from docs/api.md.
 
 export interface SolvePoint {
   iterations: number;
@@ -138,57 +140,7 @@ export interface SolveDetail {
   history: SolvePoint[];
 }
 
-export interface SolveAction {
-  action: string;
-  amount: number;
-  frequency: number;
-  ev: number;
-  child?: { kind: "decision" | "chance" | "terminal"; path: string; cards?: string[] };
-}
-
-export interface SolveCategory {
-  name: string;
-  label: string;
-  combos: number;
-  frequencies: number[];
-  ev: number;
-  equity: number;
-}
-
-export interface SolveHand {
-  hand: string;
-  weight: number;
-  frequencies: number[];
-  ev: number;
-  actionEvs?: number[];
-  equity: number;
-}
-
-/** One step of the line to a node: a player's action, or a card dealt (the fields of the other kind absent or null). */
-export interface SolveLineStep {
-  player?: "oop" | "ip" | null;
-  action?: string | null;
-  amount?: number | null;
-  card?: string | null;
-}
-
-/** GET /api/jobs/{id}/result?node=PATH: one decision of the solution. */
-export interface SolveNode {
-  path: string;
-  player: "oop" | "ip";
-  board: string;
-  pot: number;
-  stacks?: number[];
-  combos: number;
-  ev: number;
-  equity: number;
-  actions: SolveAction[];
-  categories: SolveCategory[];
-  hands: SolveHand[];
-  line: SolveLineStep[];
-}
-
-/** JobDto.result of a succeeded solve job. */
+/** JobDto.result of a succeeded solve job: the figures, and the root decision without its hands. */
 export interface SolveResult {
   iterations: number;
   elapsedMs: number;
@@ -202,11 +154,10 @@ export interface SolveResult {
   effectiveStack: number;
   board: string;
   solutionBytes?: number;
-  root: Omit<SolveNode, "hands">;
+  root: SolveNode;
 }
 
-/** Sanity check that the hand-written request matches the generated one (a compile error if they drift). */
-type GeneratedInput = Schemas["EquityInput"];
-export type _InputMatches = EquityInput extends Omit<GeneratedInput, "targetStdErr"> ? true : never;
-const _inputMatches: _InputMatches = true;
-void _inputMatches;
+/** Sanity check that the hand-written spot matches the generated one (a compile error if they drift). */
+export type _SpotMatches = SolveSpot extends Wire<Schemas["Spot"]> ? true : never;
+const _spotMatches: _SpotMatches = true;
+void _spotMatches;

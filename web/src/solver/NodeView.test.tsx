@@ -13,9 +13,9 @@ const json = (status: number, body: unknown) => new Response(JSON.stringify(body
 const root: SolveNode = {
   path: "", player: "oop", board: "Kh9s6d4c2h", pot: 100, stacks: [400, 400], combos: 5849, ev: 65.9, equity: 59.5,
   actions: [
-    { action: "check", amount: 0, frequency: 0.578, ev: 60.1, child: { kind: "decision", path: "0" } },
-    { action: "bet 75", amount: 75, frequency: 0.069, ev: 70.2, child: { kind: "decision", path: "1" } },
-    { action: "all-in 100", amount: 100, frequency: 0.353, ev: 72.4, child: { kind: "terminal", path: "2" } },
+    { action: "check", amount: 0, frequency: 0.578, ev: 60.1, child: { kind: "decision", path: "0", cards: null } },
+    { action: "bet 75", amount: 75, frequency: 0.069, ev: 70.2, child: { kind: "decision", path: "1", cards: null } },
+    { action: "all-in 100", amount: 100, frequency: 0.353, ev: 72.4, child: { kind: "terminal", path: "2", cards: null } },
   ],
   categories: [
     { name: "straight", label: "Straight", combos: 1935, frequencies: [0.261, 0.115, 0.624], ev: 120.5, equity: 99.4 },
@@ -32,12 +32,12 @@ const root: SolveNode = {
 const afterCheck: SolveNode = {
   ...root, path: "0", player: "ip", ev: 34.1, equity: 40.5,
   actions: [
-    { action: "check", amount: 0, frequency: 0.4, ev: 30, child: { kind: "terminal", path: "0.0" } },
-    { action: "bet 33", amount: 33, frequency: 0.6, ev: 36, child: { kind: "decision", path: "0.1" } },
+    { action: "check", amount: 0, frequency: 0.4, ev: 30, child: { kind: "terminal", path: "0.0", cards: null } },
+    { action: "bet 33", amount: 33, frequency: 0.6, ev: 36, child: { kind: "decision", path: "0.1", cards: null } },
   ],
   categories: [],
-  hands: [{ hand: "AhAdKcQc", weight: 1, frequencies: [0.4, 0.6], ev: 36, equity: 45 }],
-  line: [{ player: "oop", action: "check" }],
+  hands: [{ hand: "AhAdKcQc", weight: 1, frequencies: [0.4, 0.6], ev: 36, actionEvs: [35, 36], equity: 45 }],
+  line: [{ player: "oop", action: "check", card: null }],
 };
 
 function stubNodes(nodes: Record<string, SolveNode | Response>) {
@@ -113,7 +113,7 @@ describe("NodeView", () => {
       actions: [{ action: "check", amount: 0, frequency: 1, ev: 50, child: { kind: "chance", path: "0.0", cards: ["2c", "Qs", "Ah"] } }],
       categories: [], hands: [],
     };
-    const afterQs: SolveNode = { ...root, path: "0.0.Qs", board: "Kh9s6d4cQs", line: [{ player: "oop", action: "check" }, { player: "ip", action: "check" }, { card: "Qs" }] };
+    const afterQs: SolveNode = { ...root, path: "0.0.Qs", board: "Kh9s6d4cQs", line: [{ player: "oop", action: "check", card: null }, { player: "ip", action: "check", card: null }, { player: null, action: null, card: "Qs" }] };
     const fetch = stubNodes({ "": turnRoot, "0.0.Qs": afterQs });
     renderAt("/solver?job=job-1");
     await userEvent.click(await screen.findByRole("button", { name: /^Check: 100%, EV 50.0. Deal the river/ }));
@@ -150,7 +150,7 @@ describe("NodeView", () => {
   });
 
   it("renders a window of a 10,000-hand table, not every row", async () => {
-    const many = Array.from({ length: 10_000 }, (_, i) => ({ hand: ["AsKsQsJs", "AhKhQhJh", "AdKdQdJd", "AcKcQcJc"][i % 4]!, weight: i / 10_000, frequencies: [0.5, 0.25, 0.25], ev: i, equity: 50 }));
+    const many = Array.from({ length: 10_000 }, (_, i) => ({ hand: ["AsKsQsJs", "AhKhQhJh", "AdKdQdJd", "AcKcQcJc"][i % 4]!, weight: i / 10_000, frequencies: [0.5, 0.25, 0.25], ev: i, actionEvs: [i, i, i], equity: 50 }));
     stubNodes({ "": { ...root, hands: many } });
     renderAt("/solver?job=job-1");
     const hands = await screen.findByRole("region", { name: "Hands" });

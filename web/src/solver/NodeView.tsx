@@ -4,14 +4,14 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { ApiError } from "../api/client";
 import { parseCards } from "../cards/cards";
 import { getSolveNode } from "../api/endpoints";
-import type { SolveAction, SolveCategory, SolveNode } from "../api/types";
+import type { SolveAction, SolveCategory, SolveHand, SolveNode } from "../api/types";
 import { ErrorNotice } from "../ui/ErrorNotice";
 import { CardsText } from "./CardsText";
 import { HandTable } from "./HandTable";
 import { actionClass, freq } from "./format";
-import { actionLabel, actionTarget, crumbs, formatChips } from "./path";
+import { actionLabel, actionTarget, crumbs, formatChips, playerName } from "./path";
 
-const PLAYER_NAME = { oop: "OOP", ip: "IP" } as const;
+const NO_HANDS: readonly SolveHand[] = [];
 
 interface Props {
   jobId: string;
@@ -39,7 +39,7 @@ export function NodeView({ jobId, path, linkTo }: Props) {
       {node.error != null && <NodeError error={node.error} linkTo={linkTo} onRetry={() => void node.refetch()} />}
       <Breadcrumbs node={data} linkTo={linkTo} />
       <h2 id="node-title">
-        {PLAYER_NAME[data.player]} to act
+        {playerName(data.player)} to act
       </h2>
       <dl className="node-facts">
         <div><dt>Board</dt><dd><CardsText text={data.board} /></dd></div>
@@ -52,7 +52,7 @@ export function NodeView({ jobId, path, linkTo }: Props) {
       <Actions node={data} linkTo={linkTo} />
       <Categories node={data} />
       {/* Not keyed by node: the filter and sort stay while walking the tree (follow KK down a line). */}
-      <HandTable hands={data.hands} actions={data.actions} />
+      <HandTable hands={data.hands ?? NO_HANDS} actions={data.actions} />
     </section>
   );
 }

@@ -11,7 +11,7 @@ const json = (status: number, body: unknown) => new Response(JSON.stringify(body
 
 const estimate: SolveEstimate = {
   oopHands: 5849, ipHands: 6160, decisionNodes: 14, chanceNodes: 0, terminalNodes: 25, finalBoards: 1,
-  memoryBytes: 170 * 1024 * 1024, secondsPerIteration: 0.014, maxMemoryBytes: 4096 * 1024 * 1024, fits: true,
+  memoryBytes: 170 * 1024 * 1024, secondsPerIteration: 0.014, maxMemoryBytes: 4096 * 1024 * 1024, fits: true, message: null,
 };
 
 function stubServer(handler: (url: string, body: unknown) => Response | undefined) {
@@ -117,8 +117,8 @@ describe("Solver setup", () => {
 
 describe("Solver job", () => {
   const root: SolveNode = {
-    path: "", player: "oop", board: "Kh9s6d4c2h", pot: 100, combos: 5849, ev: 65.9, equity: 59.5,
-    actions: [{ action: "check", amount: 0, frequency: 1, ev: 65.9, child: { kind: "terminal", path: "0" } }], categories: [], hands: [], line: [],
+    path: "", player: "oop", board: "Kh9s6d4c2h", pot: 100, stacks: [400, 400], combos: 5849, ev: 65.9, equity: 59.5,
+    actions: [{ action: "check", amount: 0, frequency: 1, ev: 65.9, child: { kind: "terminal", path: "0", cards: null } }], categories: [], hands: [], line: [],
   };
   const done: JobDto = {
     id: "j2", type: "solve", status: "succeeded", progress: 1, cancelRequested: false, attempts: 1, createdAt: "2025-01-01T00:00:00Z", startedAt: null, finishedAt: null, error: null,

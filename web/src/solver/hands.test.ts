@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { filterRows, parseHandFilter, sortRows, toRows } from "./hands";
 
 const rows = toRows([
-  { hand: "KsKd9c8h", weight: 1, frequencies: [0.2, 0.8], ev: 50, equity: 80 },
-  { hand: "AsKh5s3s", weight: 0.5, frequencies: [0.9, 0.1], ev: 20, equity: 40 },
-  { hand: "6c6s5d3d", weight: 1, frequencies: [0.5, 0.5], ev: 35, equity: 60 },
-  { hand: "AhAdQcJs", weight: 0, frequencies: [1, 0], ev: 5, equity: 10 },
+  { hand: "KsKd9c8h", weight: 1, frequencies: [0.2, 0.8], ev: 50, actionEvs: [], equity: 80 },
+  { hand: "AsKh5s3s", weight: 0.5, frequencies: [0.9, 0.1], ev: 20, actionEvs: [], equity: 40 },
+  { hand: "6c6s5d3d", weight: 1, frequencies: [0.5, 0.5], ev: 35, actionEvs: [], equity: 60 },
+  { hand: "AhAdQcJs", weight: 0, frequencies: [1, 0], ev: 5, actionEvs: [], equity: 10 },
 ]);
 const hands = (list: readonly { hand: string }[]) => list.map((r) => r.hand);
 const filter = (text: string) => hands(filterRows(rows, parseHandFilter(text)));
@@ -49,7 +49,7 @@ describe("hand sort", () => {
   });
 
   it("filters and sorts 10,000 rows", () => {
-    const many = toRows(Array.from({ length: 10_000 }, (_, i) => ({ hand: i % 2 ? "AsKh5s3s" : "KsKd9c8h", weight: i, frequencies: [i % 7 / 7], ev: i % 13, equity: 50 })));
+    const many = toRows(Array.from({ length: 10_000 }, (_, i) => ({ hand: i % 2 ? "AsKh5s3s" : "KsKd9c8h", weight: i, frequencies: [i % 7 / 7], ev: i % 13, actionEvs: [], equity: 50 })));
     expect(filterRows(many, parseHandFilter("KK"))).toHaveLength(5000);
     expect(sortRows(many, { key: "ev", descending: true })[0]!.ev).toBe(12);
   });

@@ -16,7 +16,7 @@ describe("node paths", () => {
 
   it("makes one breadcrumb per step of the line, each leading to the node after it", () => {
     // The server may send the other kind's fields as null.
-    const list = crumbs("0.1.Qs", [{ player: "oop", action: "check", card: null }, { player: "ip", action: "bet 75" }, { player: null, action: null, card: "Qs" }]);
+    const list = crumbs("0.1.Qs", [{ player: "oop", action: "check", card: null }, { player: "ip", action: "bet 75", card: null }, { player: null, action: null, card: "Qs" }]);
     expect(list).toEqual([
       { label: "Start", path: "" },
       { label: "OOP check", path: "0" },
@@ -35,6 +35,7 @@ describe("node paths", () => {
     expect(actionLabel("all-in 400", 400)).toBe("All-in 400");
     expect(actionTarget("0", { action: "call", amount: 75, frequency: 1, ev: 0, child: { kind: "chance", path: "0.1", cards: ["2c"] } }, 1))
       .toEqual({ kind: "chance", path: "0.1", cards: ["2c"] });
-    expect(actionTarget("0", { action: "bet", amount: 75, frequency: 1, ev: 0 }, 2)).toEqual({ kind: "decision", path: "0.2", cards: [] });
+    expect(actionTarget("0", { action: "bet 75", amount: 75, frequency: 1, ev: 0, child: { kind: "decision", path: "0.2", cards: null } }, 2))
+      .toEqual({ kind: "decision", path: "0.2", cards: [] });
   });
 });

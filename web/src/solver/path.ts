@@ -19,7 +19,8 @@ export interface Crumb {
   path: string;
 }
 
-const PLAYER = { oop: "OOP", ip: "IP" } as const;
+/** "OOP" or "IP", as the page names the players. */
+export const playerName = (player: string | null | undefined) => (player === "oop" ? "OOP" : player === "ip" ? "IP" : (player ?? ""));
 
 /**
  * "Bet 75", "Check", "Raise to 150", "All-in 400": an action as a button or breadcrumb says it. The server's
@@ -41,7 +42,7 @@ export function crumbs(path: string, line: readonly SolveLineStep[]): Crumb[] {
   const steps = splitPath(path);
   const out: Crumb[] = [{ label: "Start", path: "" }];
   line.forEach((step, i) => {
-    const label = step.card ? step.card : `${step.player ? PLAYER[step.player] : ""} ${actionLabel(step.action ?? "", step.amount ?? undefined).toLowerCase()}`.trim();
+    const label = step.card ? step.card : `${playerName(step.player)} ${actionLabel(step.action ?? "").toLowerCase()}`.trim();
     out.push({ label, path: joinPath(steps.slice(0, i + 1)) });
   });
   return out;
@@ -49,6 +50,7 @@ export function crumbs(path: string, line: readonly SolveLineStep[]): Crumb[] {
 
 /** Where an action leads: its child's path as the server gives it, else this path plus the action's index. */
 export function actionTarget(path: string, action: SolveAction, index: number): { kind: "decision" | "chance" | "terminal"; path: string; cards: string[] } {
-  const kind = action.child?.kind ?? "decision";
+  const given = action.child?.kind;
+  const kind = given === "chance" || given === "terminal" ? given : "decision";
   return { kind, path: action.child?.path ?? childPath(path, index), cards: action.child?.cards ?? [] };
 }
