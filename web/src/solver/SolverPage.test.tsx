@@ -138,6 +138,33 @@ describe("Solver job", () => {
     expect(screen.getByText("PLO4 · river Kh9s6d4c2h · pot 100, stack 400")).toBeInTheDocument();
   });
 
+  it("follows a running solve over its event stream and cancels it", async () => {
+    const running: JobDto = { ...done, id: "j3", status: "running", progress: 0.2, result: null, detail: { iterations: 10, exploitabilityPctPot: 8.5, elapsedMs: 500, history: [{ iterations: 10, exploitabilityPctPot: 8.5, elapsedMs: 500 }] } };
+    const later: JobDto = { ...running, progress: 0.4, detail: { iterations: 20, exploitabilityPctPot: 2.6, elapsedMs: 1000, history: [{ iterations: 10, exploitabilityPctPot: 8.5, elapsedMs: 500 }, { iterations: 20, exploitabilityPctPot: 2.6, elapsedMs: 1000 }] } };
+    const events = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(`event: progress\ndata: ${JSON.stringify(later)}\n\n`));
+        controller.close();
+      },
+    });
+    let loads = 0;
+    const calls = stubServer((url) => {
+      // First the job as it was; the stream brings the next progress (and the page loads it once more at its end).
+      if (url === "/api/jobs/j3") return json(200, loads++ === 0 ? running : later);
+      if (url === "/api/jobs/j3/events") return new Response(events, { status: 200, headers: { "Content-Type": "text/event-stream" } });
+      if (url === "/api/jobs/j3/cancel") return json(202, { ...later, status: "cancelled" });
+      return undefined;
+    });
+    signIn();
+    renderPage("/solver?job=j3");
+    expect(await screen.findByRole("heading", { name: "Solving" })).toBeInTheDocument();
+    expect(await screen.findByRole("img", { name: "Exploitability from 8.5% to 2.6% of the pot over 20 iterations" })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Cancel" }));
+    expect(await screen.findByText("Cancelled. Edit the setup to solve it again.")).toBeInTheDocument();
+    expect(calls.some((c) => c.url === "/api/jobs/j3/cancel")).toBe(true);
+    expect(screen.queryByRole("button", { name: "Cancel" })).toBeNull();
+  });
+
   it("asks a signed-out visitor to sign in", async () => {
     stubServer(() => undefined);
     auth.forget();
