@@ -300,6 +300,116 @@ describe("PLOSolver in Chromium", { concurrency: false }, () => {
     await page.context().close();
   });
 
+  test("the solver: set up a river spot, solve it, browse the strategy, filter hands, save the spot", { skip: skip() }, async () => {
+    const page = await newPage();
+    await page.goto(`${stack.app}/register`);
+    await page.getByLabel("Email").fill(`e2e-solver-${Date.now()}@example.com`);
+    await page.getByLabel("Password").fill("correct horse battery");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.getByRole("heading", { name: "Equity calculator" }).waitFor();
+
+    // A tiny river spot: one bet size, no raises.
+    await page.getByRole("link", { name: "Solver", exact: true }).click();
+    await page.getByRole("heading", { name: "Solver" }).waitFor();
+    await page.getByLabel("Board", { exact: true }).fill("Kh9s6d4c2h");
+    await page.getByLabel("OOP range").fill("53:ds,K9:ds");
+    await page.getByLabel("IP range").fill("KK,AQ:ds");
+    await page.getByLabel("River bets (% of pot)").fill("75");
+    await page.getByLabel("River raises (% of pot)").fill("");
+    await page.getByLabel("River max raises").fill("0");
+    await page.getByLabel("River all-in").uncheck();
+    await page.locator("#solver-oop-msg", { hasText: "combos on this board" }).waitFor();
+    // A size list the browser refuses is named under its field.
+    await page.getByLabel("River bets (% of pot)").fill("75, 150");
+    await page.locator("#solver-river-bets-msg", { hasText: "150: pot limit allows at most 100% of the pot" }).waitFor();
+    await page.getByLabel("River bets (% of pot)").fill("75");
+    const estimate = page.getByRole("region", { name: "Tree estimate" });
+    await estimate.getByText("Decision nodes").waitFor();
+    await estimate.locator(":not(.stale) > .estimate-facts").waitFor();
+    // Reload keeps the setup (it lives in the URL).
+    await page.reload();
+    assert.equal(await page.getByLabel("IP range").inputValue(), "KK,AQ:ds");
+
+    const started = Date.now();
+    await page.getByRole("button", { name: "Solve" }).click();
+    await page.waitForURL(/\/solver\?job=/);
+    await page.getByRole("heading", { name: "Solved" }).waitFor({ timeout: 120_000 });
+    figures.solverRiverSolvedMs = Date.now() - started;
+    const chart = page.getByRole("img", { name: /^Exploitability from .* over [\d,]+ iterations$/ });
+    await chart.waitFor();
+    assert.ok((await chart.locator("path.series").getAttribute("d")).startsWith("M"), "the chart draws the exploitability line");
+
+    // The root: OOP to act, a check and a bet with frequencies that sum to 100%.
+    await page.getByRole("heading", { name: "OOP to act" }).waitFor();
+    const actions = page.locator(".action-list .action-freq");
+    const freqs = (await actions.allTextContents()).map((t) => (t === "<1%" ? 0.5 : Number(t.replace("%", ""))));
+    assert.ok(freqs.length >= 2, `root actions: ${freqs}`);
+    assert.ok(Math.abs(freqs.reduce((a, b) => a + b, 0) - 100) <= freqs.length, `root frequencies ${freqs} sum to about 100%`);
+    await page.getByRole("table").first().waitFor();
+
+    // Into the check: IP to act, the line as breadcrumbs; back returns to the root.
+    await page.getByRole("link", { name: /^Check: .* Go to the next decision$/ }).click();
+    await page.getByRole("heading", { name: "IP to act" }).waitFor();
+    assert.match(page.url(), /[?&]node=0(&|$)/);
+    await page.getByRole("navigation", { name: "Line" }).getByText("OOP check").waitFor();
+
+    // Filter IP's hands: only hands with two kings remain.
+    const hands = page.getByRole("region", { name: "Hands" });
+    const total = Number((await hands.locator("#hand-filter-msg").textContent()).match(/of ([\d,]+) hands/)[1].replace(/,/g, ""));
+    await hands.getByLabel("Filter hands").fill("KK");
+    await page.waitForFunction(() => !/^([\d,]+) of \1 hands$/.test(document.querySelector("#hand-filter-msg")?.textContent ?? ""));
+    const shown = Number((await hands.locator("#hand-filter-msg").textContent()).match(/^([\d,]+) of/)[1].replace(/,/g, ""));
+    assert.ok(shown > 0 && shown < total, `KK filter: ${shown} of ${total}`);
+    const rowHands = await hands.locator("tbody th .visually-hidden").allTextContents();
+    assert.ok(rowHands.length > 0 && rowHands.every((h) => (h.match(/K/g) ?? []).length >= 2), `filtered hands: ${rowHands.slice(0, 5)}`);
+
+    await page.goBack();
+    await page.getByRole("heading", { name: "OOP to act" }).waitFor();
+
+    // Save it, then open it again from the Spots page: back to the solution.
+    await page.getByRole("button", { name: "Save spot…" }).click();
+    await page.getByLabel("Name").fill("E2E river solve");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await page.getByText("Saved “E2E river solve”").waitFor();
+    await page.getByRole("link", { name: "Spots", exact: true }).click();
+    const item = page.locator(".spot", { hasText: "E2E river solve" });
+    await item.getByText(/Solver · PLO4 · river Kh9s6d4c2h/).waitFor();
+    await item.getByRole("button", { name: "Open" }).click();
+    await page.getByRole("heading", { name: "Solved" }).waitFor();
+    await page.getByRole("heading", { name: "OOP to act" }).waitFor();
+
+    // The Jobs page links the solve to its result here.
+    await page.getByRole("link", { name: "Jobs", exact: true }).click();
+    await page.locator(".job", { hasText: "Solve" }).getByRole("link", { name: "Open result" }).click();
+    await page.getByRole("heading", { name: "Solved" }).waitFor();
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("the solver on a 360 px phone: setup and solution without sideways scrolling", { skip: skip() }, async () => {
+    const page = await newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    await page.goto(`${stack.app}/solver`);
+    await page.getByRole("heading", { name: "Solver" }).waitFor();
+    await page.getByRole("region", { name: "Tree estimate" }).getByText("Decision nodes").waitFor();
+    // Signed out: the setup stays, with the way to sign in.
+    await page.getByRole("link", { name: "Sign in to solve" }).waitFor();
+    assert.ok((await overflow()) <= 0, `the Solver's setup is ${await overflow()} px wider than the phone`);
+
+    await page.goto(`${stack.app}/register`);
+    await page.getByLabel("Email").fill(`e2e-solver-phone-${Date.now()}@example.com`);
+    await page.getByLabel("Password").fill("correct horse battery");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.getByRole("heading", { name: "Equity calculator" }).waitFor();
+    await page.goto(`${stack.app}/solver`);
+    await page.getByRole("button", { name: "Solve" }).tap();
+    await page.getByRole("heading", { name: "OOP to act" }).waitFor({ timeout: 120_000 });
+    await page.getByRole("region", { name: "Hands" }).locator("tbody tr").first().waitFor();
+    assert.ok((await overflow()) <= 0, `the solution is ${await overflow()} px wider than the phone`);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
   test("jobs: a result to open, live progress and cancel; sign out everywhere", { skip: skip() }, async () => {
     const page = await newPage();
     await page.goto(`${stack.app}/register`);

@@ -70,6 +70,15 @@ try {
   await page.locator(".job").first().getByRole("button", { name: "Open result" }).click();
   await shot(page, "jobs");
 
+  // The Solver: the default river spot, its estimate, then the solution at the root.
+  await page.goto(`${stack.app}/solver`);
+  await page.getByRole("region", { name: "Tree estimate" }).getByText("Decision nodes").waitFor();
+  await page.locator("#solver-oop-msg", { hasText: "combos" }).waitFor();
+  await shot(page, "solver-setup");
+  await page.getByRole("button", { name: "Solve" }).click();
+  await page.getByRole("heading", { name: "OOP to act" }).waitFor({ timeout: 120_000 });
+  await shot(page, "solver-solution");
+
   await page.getByRole("link", { name: "Sam" }).click();
   await page.getByText("this device").waitFor();
   await shot(page, "account");

@@ -11,6 +11,7 @@ const AccountPage = lazy(() => import("./auth/AccountPage"));
 const SpotsPage = lazy(() => import("./spots/SpotsPage"));
 const SharedSpotPage = lazy(() => import("./spots/SharedSpotPage"));
 const JobsPage = lazy(() => import("./jobs/JobsPage"));
+const SolverPage = lazy(() => import("./solver/SolverPage"));
 const NotFoundPage = lazy(() => import("./ui/NotFoundPage"));
 
 export function App() {
@@ -29,6 +30,7 @@ export function App() {
             <Route path="/signin" element={<SignInPage mode="signin" />} />
             <Route path="/register" element={<SignInPage mode="register" />} />
             <Route path="/account" element={<RequireSignIn><AccountPage /></RequireSignIn>} />
+            <Route path="/solver" element={<SolverPage />} />
             <Route path="/spots" element={<RequireSignIn><SpotsPage /></RequireSignIn>} />
             <Route path="/jobs" element={<RequireSignIn><JobsPage /></RequireSignIn>} />
             <Route path="/shared/:slug" element={<SharedSpotPage />} />
@@ -64,6 +66,7 @@ function Header() {
         <NavLink to="/" end>
           Equity
         </NavLink>
+        <NavLink to="/solver">Solver</NavLink>
         <NavLink to="/spots">Spots</NavLink>
         <NavLink to="/jobs">Jobs</NavLink>
       </nav>

@@ -1,8 +1,8 @@
 // Typed calls, one per endpoint of DESIGN.md §4 that the app uses.
 import { api, auth, authorizedFetch, ApiError } from "./client";
 import type {
-  AuthResponse, EquityInput, EquityResult, EquitySpotData, JobDto, JobPage, RangeResponse, SessionDto,
-  ShareResponse, SharedSpotDto, SpotDto, SpotPage, UserDto,
+  AuthResponse, EquityInput, EquityResult, JobDto, JobPage, RangeResponse, SessionDto, ShareResponse, SharedSpotDto,
+  SolveEstimate, SolveNode, SolveSpot, SpotData, SpotDto, SpotPage, UserDto,
 } from "./types";
 import { readEvents } from "./sse";
 
@@ -49,7 +49,7 @@ export const changePassword = (body: { currentPassword?: string; newPassword: st
 export interface SpotFields {
   name: string;
   tags: string[];
-  data: EquitySpotData;
+  data: SpotData;
 }
 
 export function listSpots(query: { q?: string; tag?: string; page?: number; pageSize?: number }, signal?: AbortSignal) {
@@ -70,7 +70,17 @@ export const getSharedSpot = (slug: string) => api<SharedSpotDto>(`/api/shared/$
 
 export const listJobs = (page = 1) => api<JobPage>(`/api/jobs?page=${page}&pageSize=50`);
 export const submitEquityJob = (input: EquityInput) => api<JobDto>("/api/jobs", { body: { type: "equity", input } });
+export const getJob = (id: string, signal?: AbortSignal) => api<JobDto>(`/api/jobs/${encodeURIComponent(id)}`, { signal });
+export const submitSolveJob = (input: SolveSpot) => api<JobDto>("/api/jobs", { body: { type: "solve", input } });
 export const cancelJob = (id: string) => api<JobDto>(`/api/jobs/${id}/cancel`, { method: "POST" });
+
+// ---- solver ----
+
+export const estimateSolve = (spot: SolveSpot, signal?: AbortSignal) => api<SolveEstimate>("/api/solver/estimate", { body: spot, signal });
+
+/** One decision of a solve job's solution; `path` is the node path (`0.1.Qs`), empty for the root. */
+export const getSolveNode = (id: string, path: string, signal?: AbortSignal) =>
+  api<SolveNode>(`/api/jobs/${encodeURIComponent(id)}/result?node=${encodeURIComponent(path)}`, { signal });
 
 /**
  * Follows a job's Server-Sent Events (`progress` while it runs, one `done` at the end). EventSource cannot

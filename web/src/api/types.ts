@@ -36,6 +36,7 @@ export type SpotDto = Wire<Schemas["SpotDto"]>;
 export type SpotPage = Wire<Schemas["SpotPage"]>;
 export type SharedSpotDto = Wire<Schemas["SharedSpotDto"]>;
 export type ShareResponse = Wire<Schemas["ShareResponse"]>;
+/** A job; `detail` is the solver's live progress (SolveDetail) for solve jobs, null for others. */
 export type JobDto = Wire<Schemas["JobDto"]>;
 export type JobPage = Wire<Schemas["JobPage"]>;
 
@@ -70,8 +71,93 @@ export interface EquitySpotData {
   notes?: string;
 }
 
-/** Sanity check that the hand-written request matches the generated one (a compile error if they drift). */
-type GeneratedInput = Schemas["EquityInput"];
-export type _InputMatches = EquityInput extends Omit<GeneratedInput, "targetStdErr"> ? true : never;
-const _inputMatches: _InputMatches = true;
-void _inputMatches;
+/** A saved solver spot: the spot as POST /api/jobs takes it, and the solve job that holds its solution. */
+export interface SolverSpotData {
+  kind: "solver";
+  input: SolveSpot;
+  jobId?: string;
+  notes?: string;
+}
+
+export type SpotData = EquitySpotData | SolverSpotData;
+
+// ---- the solver (docs/solver.md, docs/api.md) ----
+
+/** One street's betting: sizes as fractions of the pot (0.75 = 75%). */
+export interface StreetSizes {
+  bets: number[];
+  raises: number[];
+  maxRaises: number;
+  allIn?: boolean;
+}
+
+/**
+ * A spot file's object, as POST /api/jobs {type:"solve"} and POST /api/solver/estimate take it; written by hand
+ * with the fields the Solver sends, and checked against the generated `Spot` below.
+ */
+export interface SolveSpot {
+  game: string;
+  board: string;
+  pot: number;
+  effectiveStack: number;
+  oopRange: string;
+  ipRange: string;
+  flop?: StreetSizes;
+  turn?: StreetSizes;
+  river?: StreetSizes;
+  allInThreshold?: number;
+  targetExploitabilityPctPot?: number;
+  maxIterations?: number;
+  timeLimitSeconds?: number;
+  maxMemoryMb?: number;
+}
+
+/** POST /api/solver/estimate: the tree's size and what solving it costs; `fits` false with a message when too big. */
+export type SolveEstimate = Wire<Schemas["SolverEstimate"]>;
+/** GET /api/jobs/{id}/result?node=PATH: one decision of the solution (`player` is `oop` or `ip`). */
+export type SolveNode = Wire<Schemas["SolverNode"]>;
+/** One action of a decision; `child.kind` is `decision`, `chance` (with the cards that can be dealt) or `terminal`. */
+export type SolveAction = Wire<Schemas["SolverNodeAction"]>;
+export type SolveCategory = Wire<Schemas["CategoryReport"]>;
+export type SolveHand = Wire<Schemas["HandReport"]>;
+/** One step of the line to a node: a player's action, or a card dealt (the other kind's fields null). */
+export type SolveLineStep = Wire<Schemas["LineStep"]>;
+
+// The job's detail and result are free-form JSON in the OpenAPI document (they depend on the job's type), so
+// the solve job's shapes are written here from docs/api.md.
+
+export interface SolvePoint {
+  iterations: number;
+  exploitabilityPctPot: number;
+  elapsedMs: number;
+}
+
+/** JobDto.detail of a solve job, while it runs and after. */
+export interface SolveDetail {
+  iterations: number;
+  exploitabilityPctPot: number | null;
+  elapsedMs: number;
+  history: SolvePoint[];
+}
+
+/** JobDto.result of a succeeded solve job: the figures, and the root decision without its hands. */
+export interface SolveResult {
+  iterations: number;
+  elapsedMs: number;
+  exploitabilityPctPot: number;
+  exploitabilityChips: number;
+  peakMemoryBytes: number;
+  threads: number;
+  oopEv: number;
+  ipEv: number;
+  pot: number;
+  effectiveStack: number;
+  board: string;
+  solutionBytes?: number;
+  root: SolveNode;
+}
+
+/** Sanity check that the hand-written spot matches the generated one (a compile error if they drift). */
+export type _SpotMatches = SolveSpot extends Wire<Schemas["Spot"]> ? true : never;
+const _spotMatches: _SpotMatches = true;
+void _spotMatches;

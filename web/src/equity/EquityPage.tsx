@@ -16,7 +16,7 @@ import {
 } from "./state";
 import { useCalculatorState } from "./useCalculatorState";
 import { useEquity } from "./useEquity";
-import { setOpenSpot } from "../spots/spotData";
+import { setOpenSpot, toSpotData } from "../spots/spotData";
 
 // Only signed-in users save spots: keep that code out of the calculator's first load.
 const SaveSpotPanel = lazy(() => import("../spots/SaveSpotPanel").then((m) => ({ default: m.SaveSpotPanel })));
@@ -314,7 +314,7 @@ export default function EquityPage() {
         {jobError != null && <ErrorNotice error={jobError} what="Queuing the job" />}
         {saving && signedIn && (
           <Suspense fallback={<p className="muted">Loading…</p>}>
-            <SaveSpotPanel state={state} onClose={() => setSaving(false)} />
+            <SaveSpotPanel kind="equity" data={(notes) => toSpotData(state, notes)} onClose={() => setSaving(false)} />
           </Suspense>
         )}
       </section>

@@ -3,12 +3,14 @@ import { Link, useNavigate } from "react-router";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { isAbort } from "../api/client";
 import { cancelJob, followJob, listJobs } from "../api/endpoints";
-import type { EquityInput, EquityResult, JobDto } from "../api/types";
+import type { EquityInput, EquityResult, JobDto, SolveSpot } from "../api/types";
 import { encodeState, fromEquityInput } from "../equity/state";
 import { Results } from "../equity/Results";
 import { spotSummary } from "../spots/summary";
 import { setOpenSpot } from "../spots/spotData";
 import { ErrorNotice } from "../ui/ErrorNotice";
+import { fromSpot, setupSummary } from "../solver/setup";
+import { solverJobUrl } from "../solver/path";
 
 const ACTIVE = new Set(["queued", "running"]);
 
@@ -21,7 +23,8 @@ export default function JobsPage() {
     <div className="page">
       <h1>Jobs</h1>
       <p className="muted">
-        Long calculations run in the background with every core and higher limits. Start one from the <Link to="/">calculator</Link> with “Run as job”.
+        Long calculations run in the background with every core and higher limits. Start one from the <Link to="/">calculator</Link> with “Run as job”,
+        or a solve from the <Link to="/solver">Solver</Link>.
       </p>
       {jobs.error && <ErrorNotice error={jobs.error} onRetry={() => void jobs.refetch()} />}
       {jobs.isPending && <p className="muted">Loading…</p>}
@@ -65,16 +68,18 @@ function JobItem({ initial }: { initial: JobDto }) {
   const cancel = useMutation({ mutationFn: () => cancelJob(job.id), onSuccess: (j) => setJob(j) });
   const input = job.input as EquityInput;
   const state = job.type === "equity" ? fromEquityInput(input) : null;
-  const result = job.status === "succeeded" ? (job.result as EquityResult | null) : null;
+  const result = job.status === "succeeded" && job.type === "equity" ? (job.result as EquityResult | null) : null;
+  const solve = job.type === "solve" ? fromSpot(job.input as SolveSpot) : null;
 
   return (
     <li className="job panel">
       <div className="job-head">
         <span className={`status ${job.status}`}>{job.cancelRequested && active ? "cancelling" : job.status}</span>
-        <strong>{job.type === "equity" ? "Equity" : job.type}</strong>
+        <strong>{job.type === "equity" ? "Equity" : job.type === "solve" ? "Solve" : job.type}</strong>
         <span className="muted small">{new Date(job.createdAt).toLocaleString()}</span>
       </div>
       {state && <p className="spot-summary">{spotSummary(state)}: {state.players.map((p) => p.text).join(" vs ")}</p>}
+      {solve && <p className="spot-summary">{setupSummary(solve)}: {solve.oopRange} vs {solve.ipRange}</p>}
       <div className="job-progress">
         <progress value={job.status === "succeeded" ? 1 : job.progress} max={1} aria-label={`Job progress`} />
         <span className="num">{Math.round((job.status === "succeeded" ? 1 : job.progress) * 100)}%</span>
@@ -92,6 +97,11 @@ function JobItem({ initial }: { initial: JobDto }) {
           <button type="button" className="small primary" onClick={() => setShowResult((s) => !s)} aria-expanded={showResult}>
             {showResult ? "Hide result" : "Open result"}
           </button>
+        )}
+        {solve && (job.status === "succeeded" || active) && (
+          <Link className="button-link small primary" to={solverJobUrl(job.id)}>
+            {active ? "Watch in the Solver" : "Open result"}
+          </Link>
         )}
         {state && (
           <button

@@ -4,12 +4,20 @@ import { useQueryClient } from "@tanstack/react-query";
 import { createSpot, updateSpot } from "../api/endpoints";
 import { ApiError } from "../api/client";
 import { ErrorNotice } from "../ui/ErrorNotice";
-import type { CalculatorState } from "../equity/state";
-import { getOpenSpot, parseTags, setOpenSpot, toSpotData } from "./spotData";
+import type { SpotData } from "../api/types";
+import { getOpenSpot, parseTags, setOpenSpot } from "./spotData";
 
-/** Save the calculator as a spot (name, tags, notes); when opened from a spot, update it or save a copy. */
-export function SaveSpotPanel({ state, onClose }: { state: CalculatorState; onClose: () => void }) {
-  const open = getOpenSpot();
+interface Props {
+  /** Which page saves: the open spot is only updated from its own page. */
+  kind: "equity" | "solver";
+  /** The spot's data with the notes typed here. */
+  data: (notes: string) => SpotData;
+  onClose: () => void;
+}
+
+/** Save the page as a spot (name, tags, notes); when opened from a spot, update it or save a copy. */
+export function SaveSpotPanel({ kind, data, onClose }: Props) {
+  const open = getOpenSpot(kind);
   const [name, setName] = useState(open?.name ?? "");
   const [tags, setTags] = useState(open?.tags.join(", ") ?? "");
   const [notes, setNotes] = useState(open?.notes ?? "");
@@ -22,9 +30,9 @@ export function SaveSpotPanel({ state, onClose }: { state: CalculatorState; onCl
     setBusy(true);
     setError(null);
     try {
-      const body = { name: name.trim(), tags: parseTags(tags), data: toSpotData(state, notes) };
+      const body = { name: name.trim(), tags: parseTags(tags), data: data(notes) };
       const spot = open && !asNew ? await updateSpot(open.id, body) : await createSpot(body);
-      setOpenSpot({ id: spot.id, name: spot.name, tags: spot.tags, notes: notes.trim() });
+      setOpenSpot({ id: spot.id, name: spot.name, tags: spot.tags, notes: notes.trim(), kind });
       setSaved(spot.name);
       void queries.invalidateQueries({ queryKey: ["spots"] });
     } catch (e) {

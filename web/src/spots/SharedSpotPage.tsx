@@ -8,6 +8,8 @@ import { useEquity } from "../equity/useEquity";
 import { Results } from "../equity/Results";
 import { RunningNotice } from "../equity/RunningNotice";
 import { ErrorNotice } from "../ui/ErrorNotice";
+import { encodeSetup, formatSizes, fromSpot, setupSummary, streetsFor } from "../solver/setup";
+import type { ReadSpot } from "./spotData";
 import { readSpotData, setOpenSpot } from "./spotData";
 import { spotSummary } from "./summary";
 
@@ -16,7 +18,8 @@ export default function SharedSpotPage() {
   const { slug = "" } = useParams();
   const navigate = useNavigate();
   const shared = useQuery({ queryKey: ["shared", slug], queryFn: () => getSharedSpot(slug) });
-  const parsed = useMemo(() => (shared.data ? readSpotData(shared.data.data) : null), [shared.data]);
+  const read = useMemo(() => (shared.data ? readSpotData(shared.data.data) : null), [shared.data]);
+  const parsed = read?.kind === "equity" ? read : null;
   const input = useMemo(() => (parsed && isComplete(parsed.state) ? toEquityInput(parsed.state) : null), [parsed]);
   const run = useEquity(input, 0);
 
@@ -43,6 +46,8 @@ export default function SharedSpotPage() {
     setOpenSpot(null); // a copy: saving it makes the visitor's own spot
     navigate(`/?${encodeState(parsed.state)}`);
   };
+
+  if (read?.kind === "solver") return <SharedSolverSpot name={spot.name} tags={spot.tags} spot={read} />;
 
   return (
     <div className="page shared">
@@ -94,6 +99,51 @@ export default function SharedSpotPage() {
       ) : (
         <p>This spot was saved in a form this version of the app cannot show.</p>
       )}
+    </div>
+  );
+}
+
+/** A shared solver spot: the setup, read-only (the solution is its owner's), and a copy to solve. */
+function SharedSolverSpot({ name, tags, spot }: { name: string; tags: string[]; spot: Extract<ReadSpot, { kind: "solver" }> }) {
+  const navigate = useNavigate();
+  const { input } = spot;
+  const setup = fromSpot(input);
+  const openCopy = () => {
+    setOpenSpot(null);
+    navigate(`/solver?${encodeSetup(setup)}`);
+  };
+  return (
+    <div className="page shared">
+      <p className="muted small">Shared solver spot · read-only</p>
+      <h1>{name}</h1>
+      <p className="spot-summary">{setupSummary(setup)}</p>
+      {spot.notes && <p className="spot-notes">{spot.notes}</p>}
+      {tags.length > 0 && (
+        <ul className="tags" aria-label="Tags">
+          {tags.map((t) => (
+            <li key={t}>{t}</li>
+          ))}
+        </ul>
+      )}
+      <dl className="readonly-inputs">
+        <div><dt>OOP range</dt><dd><code>{input.oopRange}</code></dd></div>
+        <div><dt>IP range</dt><dd><code>{input.ipRange}</code></dd></div>
+        <div><dt>Board</dt><dd><code>{input.board}</code></dd></div>
+        {streetsFor(input.board).map((street) => {
+          const s = input[street];
+          return (
+            <div key={street}>
+              <dt>{street.charAt(0).toUpperCase() + street.slice(1)}</dt>
+              <dd>{s ? `bets ${formatSizes(s.bets) || "none"} · raises ${formatSizes(s.raises) || "none"} (% pot) · up to ${s.maxRaises}${s.allIn ? " · all-in" : ""}` : "checked through"}</dd>
+            </div>
+          );
+        })}
+      </dl>
+      <div className="actions">
+        <button type="button" className="primary" onClick={openCopy}>
+          Open a copy in the Solver
+        </button>
+      </div>
     </div>
   );
 }

@@ -2,8 +2,10 @@ import { useEffect, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { deleteSpot, listSpots, shareSpot, unshareSpot, updateSpot } from "../api/endpoints";
-import type { EquitySpotData, SpotDto } from "../api/types";
+import type { SpotData, SpotDto } from "../api/types";
 import { DEFAULT_STATE, encodeState } from "../equity/state";
+import { encodeSetup, fromSpot, saveSetupToSession, setupSummary } from "../solver/setup";
+import { solverJobUrl } from "../solver/path";
 import { ErrorNotice } from "../ui/ErrorNotice";
 import { readSpotData, setOpenSpot } from "./spotData";
 import { spotSummary } from "./summary";
@@ -75,7 +77,7 @@ function SpotItem({ spot }: { spot: SpotDto }) {
   const refresh = () => void queries.invalidateQueries({ queryKey: ["spots"] });
 
   const rename = useMutation({
-    mutationFn: () => updateSpot(spot.id, { name: name.trim(), tags: spot.tags, data: spot.data as EquitySpotData }),
+    mutationFn: () => updateSpot(spot.id, { name: name.trim(), tags: spot.tags, data: spot.data as SpotData }),
     onSuccess: () => {
       setRenaming(false);
       refresh();
@@ -87,8 +89,16 @@ function SpotItem({ spot }: { spot: SpotDto }) {
 
   const open = () => {
     if (!parsed) return;
-    setOpenSpot({ id: spot.id, name: spot.name, tags: spot.tags, notes: parsed.notes });
-    navigate(`/?${encodeState(parsed.state)}`);
+    setOpenSpot({ id: spot.id, name: spot.name, tags: spot.tags, notes: parsed.notes, kind: parsed.kind });
+    if (parsed.kind === "equity") {
+      navigate(`/?${encodeState(parsed.state)}`);
+    } else if (parsed.jobId) {
+      // The solution, with the setup kept for "Edit setup" should the job be gone.
+      saveSetupToSession(fromSpot(parsed.input));
+      navigate(solverJobUrl(parsed.jobId));
+    } else {
+      navigate(`/solver?${encodeSetup(fromSpot(parsed.input))}`);
+    }
   };
   const link = spot.shareSlug ? `${window.location.origin}/shared/${spot.shareSlug}` : null;
   const copy = async () => {
@@ -130,7 +140,7 @@ function SpotItem({ spot }: { spot: SpotDto }) {
         )}
         <span className="muted small">updated {new Date(spot.updatedAt).toLocaleString()}</span>
       </div>
-      <p className="spot-summary">{parsed ? spotSummary(parsed.state) : "A spot this version of the app cannot open."}</p>
+      <p className="spot-summary">{parsed ? (parsed.kind === "equity" ? spotSummary(parsed.state) : `Solver · ${setupSummary(fromSpot(parsed.input))}${parsed.jobId ? " · solved" : ""}`) : "A spot this version of the app cannot open."}</p>
       {parsed?.notes && <p className="spot-notes">{parsed.notes}</p>}
       {spot.tags.length > 0 && (
         <ul className="tags" aria-label="Tags">
