@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 binary=artifacts/cli/plosolver
-if [ -x "$binary" ] && [ -z "$(find src/PloSolver.Engine src/PloSolver.Cli Directory.Build.props Directory.Packages.props \
+if [ -x "$binary" ] && [ -z "$(find src/PloSolver.Engine src/PloSolver.Solver src/PloSolver.Cli Directory.Build.props Directory.Packages.props \
       -newer "$binary" -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.bin' -o -name '*.props' \) -not -path '*/obj/*' -not -path '*/bin/*' -print -quit)" ]; then
   echo "$binary"
   exit 0

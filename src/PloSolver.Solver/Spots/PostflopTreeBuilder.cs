@@ -7,6 +7,11 @@ namespace PloSolver.Solver;
 /// when the second player checks or a bet is called; chance then deals the next card (every card not on the
 /// board). When a player is all-in the remaining cards are dealt without betting. Amounts are chips committed
 /// since the spot began; the pot-limit maximum raise is the call plus the pot after the call.
+/// <para>
+/// Minimums: a bet is at least <see cref="MinBet"/> (spots carry no blinds, so one chip stands for the big blind)
+/// and a raise adds at least the previous bet or raise of the street. A size below the minimum is raised to it;
+/// where the stack cannot cover the minimum, the size becomes all-in.
+/// </para>
 /// </summary>
 internal sealed class PostflopTreeBuilder(double pot, double stack, StreetConfig[] streets, double allInThreshold, int holeCards, int maxNodes)
 {
@@ -15,12 +20,16 @@ internal sealed class PostflopTreeBuilder(double pot, double stack, StreetConfig
     /// <summary>Every final board a showdown can happen on, not yet prepared.</summary>
     public Dictionary<ulong, ShowdownBoard> Boards { get; } = [];
 
-    public Node Build(ulong board) => Act(board, 0, 0, 0, 0, 0, false);
+    /// <summary>The smallest bet, in chips.</summary>
+    public const double MinBet = 1;
+
+    public Node Build(ulong board) => Act(board, 0, 0, 0, 0, 0, false, 0);
 
     // street: chips each player had committed when the street began; c0, c1: chips committed since the spot
     // began; toAct: 0 = OOP, 1 = IP; raises: raises after the street's first bet; opened: whether anyone has acted
-    // on this street. Action amounts are street amounts (a bet's size, a raise's raise-to).
-    private Node Act(ulong board, double street, double c0, double c1, int toAct, int raises, bool opened)
+    // on this street; increment: the street's last bet or raise (chips added over the previous level), the
+    // smallest a raise may add. Action amounts are street amounts (a bet's size, a raise's raise-to).
+    private Node Act(ulong board, double street, double c0, double c1, int toAct, int raises, bool opened, double increment)
     {
         Count();
         var config = streets[BitOperations.PopCount(board) - 3];
@@ -46,18 +55,19 @@ internal sealed class PostflopTreeBuilder(double pot, double stack, StreetConfig
                 {
                     sizes.Add(stack);
                 }
-                foreach (var to in Distinct(sizes.Select(to => Commit(to, mine, left, maxTo))))
+                var minTo = theirs + Math.Max(increment, MinBet);
+                foreach (var to in Distinct(sizes.Select(to => Commit(to, mine, left, minTo, maxTo))))
                 {
                     var kind = to >= stack ? ActionKind.AllIn : ActionKind.Raise;
                     actions.Add(new GameAction(kind, to - street));
-                    children.Add(Act(board, street, toAct == 0 ? to : c0, toAct == 1 ? to : c1, 1 - toAct, raises + 1, true));
+                    children.Add(Act(board, street, toAct == 0 ? to : c0, toAct == 1 ? to : c1, 1 - toAct, raises + 1, true, Math.Max(increment, to - theirs)));
                 }
             }
         }
         else
         {
             actions.Add(new GameAction(ActionKind.Check, 0));
-            children.Add(opened ? EndStreet(board, mine) : Act(board, street, c0, c1, 1 - toAct, raises, true));
+            children.Add(opened ? EndStreet(board, mine) : Act(board, street, c0, c1, 1 - toAct, raises, true, 0));
             if (left > 0)
             {
                 var maxTo = Math.Min(mine + potNow, stack);
@@ -66,22 +76,23 @@ internal sealed class PostflopTreeBuilder(double pot, double stack, StreetConfig
                 {
                     sizes.Add(stack);
                 }
-                foreach (var to in Distinct(sizes.Select(to => Commit(to, mine, left, maxTo))))
+                foreach (var to in Distinct(sizes.Select(to => Commit(to, mine, left, mine + MinBet, maxTo))))
                 {
                     var kind = to >= stack ? ActionKind.AllIn : ActionKind.Bet;
                     actions.Add(new GameAction(kind, to - street));
-                    children.Add(Act(board, street, toAct == 0 ? to : c0, toAct == 1 ? to : c1, 1 - toAct, 0, true));
+                    children.Add(Act(board, street, toAct == 0 ? to : c0, toAct == 1 ? to : c1, 1 - toAct, 0, true, to - mine));
                 }
             }
         }
         return new ActionNode(toAct, [.. actions], [.. children], board, potNow) { Invested = mine };
     }
 
-    // A bet or raise to `to` (total committed), capped by the pot limit and the stack; one that puts in most of
-    // what is left goes all-in (or to the pot-limit maximum when that is less).
-    private double Commit(double to, double mine, double left, double maxTo)
+    // A bet or raise to `to` (total committed): at least the minimum, capped by the pot limit and the stack (so a
+    // minimum the stack cannot cover becomes all-in); one that puts in most of what is left goes all-in (or to
+    // the pot-limit maximum when that is less).
+    private double Commit(double to, double mine, double left, double minTo, double maxTo)
     {
-        to = Math.Min(to, maxTo);
+        to = Math.Min(Math.Max(to, minTo), maxTo);
         if (to - mine >= allInThreshold * left)
         {
             to = maxTo;
@@ -105,7 +116,7 @@ internal sealed class PostflopTreeBuilder(double pot, double stack, StreetConfig
     private Node AfterCall(ulong board, double each) => each >= stack ? RunOut(board, each) : EndStreet(board, each);
 
     private Node EndStreet(ulong board, double each) =>
-        BitOperations.PopCount(board) == 5 ? Showdown(board, each) : Deal(board, next => Act(next, each, each, each, 0, 0, false));
+        BitOperations.PopCount(board) == 5 ? Showdown(board, each) : Deal(board, next => Act(next, each, each, each, 0, 0, false, 0));
 
     private Node RunOut(ulong board, double each) =>
         BitOperations.PopCount(board) == 5 ? Showdown(board, each) : Deal(board, next => RunOut(next, each));
