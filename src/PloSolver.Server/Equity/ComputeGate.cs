@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using PloSolver.Server.Infrastructure;
 
 namespace PloSolver.Server.Equity;
@@ -64,5 +65,13 @@ internal sealed class ComputeGate(ServerSettings settings)
             AppMetrics.EquityInFlight.Dec();
             _slots.Release();
         }
+    }
+
+    /// <summary>The answer when <see cref="RunAsync"/> reports <see cref="GateOutcome.Saturated"/>: 503 with Retry-After.</summary>
+    public static ProblemHttpResult Busy(HttpContext http)
+    {
+        http.Response.Headers.RetryAfter = "1";
+        return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The server is busy",
+            detail: "Every compute slot is taken and the queue is full; try again in a second.");
     }
 }

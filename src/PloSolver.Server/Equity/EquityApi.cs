@@ -75,7 +75,7 @@ internal static class EquityApi
         {
             case GateOutcome.Saturated:
                 AppMetrics.EquityRequests.WithLabels("saturated", "").Inc();
-                return Busy(http);
+                return ComputeGate.Busy(http);
             case GateOutcome.TimedOut:
                 AppMetrics.EquityRequests.WithLabels("timeout", "").Inc();
                 return TooMuchWork(new() { ["mode"] = [$"the computation did not finish within {limits.WallTime.TotalSeconds:0} s; use montecarlo or queue a job"] },
@@ -111,13 +111,6 @@ internal static class EquityApi
     public static ProblemHttpResult TooMuchWork(Dictionary<string, string[]> errors, string title) =>
         TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: title,
             extensions: new Dictionary<string, object?> { ["errors"] = errors });
-
-    private static ProblemHttpResult Busy(HttpContext http)
-    {
-        http.Response.Headers.RetryAfter = "1";
-        return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The server is busy",
-            detail: "Every compute slot is taken and the queue is full; try again in a second.");
-    }
 
     private static Results<Ok<EvaluationResponse>, ValidationProblem> Evaluate(EvaluateRequest request)
     {
@@ -212,7 +205,7 @@ internal static class EquityApi
         }, limits.WallTime, aborted);
         if (outcome == GateOutcome.Saturated)
         {
-            return Busy(http);
+            return ComputeGate.Busy(http);
         }
         if (outcome == GateOutcome.TimedOut)
         {

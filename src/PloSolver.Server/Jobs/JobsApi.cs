@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PloSolver.Server.Auth;
 using PloSolver.Server.Data;
+using PloSolver.Server.Equity;
 using PloSolver.Server.Infrastructure;
 using PloSolver.Server.Solving;
 
@@ -30,6 +31,9 @@ internal static class JobsApi
         return services;
     }
 
+    /// <summary>How long checking a job's input may take (a solve spot's tree is built to check it).</summary>
+    private static readonly TimeSpan ValidationWallTime = TimeSpan.FromSeconds(30);
+
     public static IEndpointRouteBuilder MapJobs(this IEndpointRouteBuilder app)
     {
         var jobs = app.MapGroup("/api/jobs").WithTags("Jobs").RequireAuthorization();
@@ -42,7 +46,7 @@ internal static class JobsApi
     }
 
     private static async Task<Results<Accepted<JobDto>, ValidationProblem, ProblemHttpResult>> Submit(JobRequest request, HttpContext http, AppDbContext db,
-        JobHandlers handlers, TimeProvider clock, CancellationToken cancellationToken)
+        JobHandlers handlers, ComputeGate gate, TimeProvider clock, CancellationToken cancellationToken)
     {
         var handler = handlers.Find(request.Type);
         if (handler is null)
@@ -57,7 +61,17 @@ internal static class JobsApi
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["input"] = [request.Input is null ? "is required" : "must be a JSON object"] });
         }
-        var errors = handler.Validate(input);
+        // Checking a spot builds its tree (up to 5,000,000 nodes, seconds of CPU): it takes a compute slot like any
+        // other heavy work, so a burst of submissions cannot occupy the request threads.
+        var (outcome, errors) = await gate.RunAsync(_ => handler.Validate(input), ValidationWallTime, cancellationToken);
+        if (outcome == GateOutcome.Saturated)
+        {
+            return ComputeGate.Busy(http);
+        }
+        if (outcome == GateOutcome.TimedOut || errors is null)
+        {
+            return SolverApi.Invalid(new() { ["input"] = ["checking the input took too long: make the work smaller"] }, "The input is too big to check");
+        }
         if (errors.Count > 0)
         {
             // A spot that reads but cannot be solved as given is 422, as the solver's other endpoints answer it.

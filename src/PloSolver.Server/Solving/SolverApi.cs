@@ -45,7 +45,7 @@ internal static class SolverApi
         switch (outcome)
         {
             case GateOutcome.Saturated:
-                return Busy(request.HttpContext);
+                return ComputeGate.Busy(request.HttpContext);
             case GateOutcome.TimedOut:
                 return Invalid(new() { ["spot"] = ["the tree took too long to build: use fewer bet and raise sizes or raises"] }, "The spot is too big");
         }
@@ -99,7 +99,7 @@ internal static class SolverApi
         switch (outcome)
         {
             case GateOutcome.Saturated:
-                return Busy(http);
+                return ComputeGate.Busy(http);
             case GateOutcome.TimedOut:
                 return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The node took too long",
                     detail: "Working out this node's report took over two minutes; try again when the server is less busy.");
@@ -124,11 +124,4 @@ internal static class SolverApi
     /// <summary>422 with field errors: the request is well formed but names something that cannot be done.</summary>
     public static ProblemHttpResult Invalid(Dictionary<string, string[]> errors, string title) =>
         TypedResults.Problem(new HttpValidationProblemDetails(errors) { Status = StatusCodes.Status422UnprocessableEntity, Title = title });
-
-    private static ProblemHttpResult Busy(HttpContext http)
-    {
-        http.Response.Headers.RetryAfter = "1";
-        return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The server is busy",
-            detail: "Every compute slot is taken and the queue is full; try again in a second.");
-    }
 }

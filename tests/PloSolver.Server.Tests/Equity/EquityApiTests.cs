@@ -205,8 +205,8 @@ public sealed class NarrowGateServer : SqliteServer
 }
 
 /// <summary>One compute slot and no queue: shows that a request that went away frees its slot at once, that a
-/// full server refuses (503 + Retry-After) instead of piling up work, and that work too small to bound (known
-/// hands on a flop) is answered even then.</summary>
+/// full server refuses (503 + Retry-After) instead of piling up work, job submissions included, and that work too
+/// small to bound (known hands on a flop) is answered even then.</summary>
 public sealed class ComputeGateTests(NarrowGateServer server) : IClassFixture<NarrowGateServer>
 {
     // Range against range by Monte Carlo: about 4 M trials/s on one core, so 20 M trials take seconds.
@@ -232,6 +232,10 @@ public sealed class ComputeGateTests(NarrowGateServer server) : IClassFixture<Na
         var busy = await server.Factory.Client().PostAsJsonAsync("/api/equity", small);
         await busy.ProblemAsync(HttpStatusCode.ServiceUnavailable);
         Assert.NotNull(busy.Headers.RetryAfter);
+        // Checking a job's input (for a solve, building its tree) is compute work too.
+        var job = await user.PostAsJsonAsync("/api/jobs", new { type = "equity", input = small });
+        await job.ProblemAsync(HttpStatusCode.ServiceUnavailable);
+        Assert.NotNull(job.Headers.RetryAfter);
         var flop = await server.Factory.Client().PostAsJsonAsync("/api/equity", instant);
         Assert.Equal(HttpStatusCode.OK, flop.StatusCode);
         Assert.Equal(820, (await flop.Content.ReadFromJsonAsync<JsonObject>())!["deals"]!.GetValue<long>());
