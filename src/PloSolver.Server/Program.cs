@@ -68,6 +68,7 @@ if (command == "migrate")
 }
 
 app.UseForwardedHeaders();
+app.UseRequestMetrics(); // outside the exception handler, so it counts the status the client gets
 app.UseRequestLogging(); // outside the exception handler, so it logs the status the client gets
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -77,7 +78,6 @@ if (settings.IsProduction)
 {
     app.UseHsts();
 }
-app.UseHttpMetrics();
 app.UseRequestSizeLimit();
 app.UseCors();
 app.UseAuthentication();

@@ -4,7 +4,7 @@ using Prometheus;
 
 namespace PloSolver.Server.Infrastructure;
 
-/// <summary>The application's Prometheus figures (HTTP figures come from prometheus-net's middleware).</summary>
+/// <summary>The application's Prometheus figures (the HTTP figures are in <see cref="RequestMetrics"/>).</summary>
 internal static class AppMetrics
 {
     /// <summary>

@@ -17,13 +17,18 @@ public sealed class OperationsTests(OperationsServer server) : IClassFixture<Ope
         var client = server.Factory.Client();
         await client.PostAsJsonAsync("/api/equity", new { players = new object[] { new { hand = "AsKsQhJh" }, new { hand = "7c8c9d6d" } }, boards = new[] { "2c3d4h" } });
         await client.GetAsync("/health");
+        // Malformed JSON fails inside the pipeline and the exception handler answers 400: counted as the 400 it is.
+        await client.PostAsync("/api/equity", new StringContent("{", System.Text.Encoding.UTF8, "application/json"));
         var response = await client.GetAsync("/metrics");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.ToString(), StringComparison.Ordinal);
         var text = await response.Content.ReadAsStringAsync();
         foreach (var metric in new[]
         {
-            "http_requests_received_total", "http_request_duration_seconds", "plosolver_equity_requests_total{outcome=\"ok\",method=\"exact\"}",
+            "http_requests_received_total{code=\"200\",method=\"POST\",endpoint=\"/api/equity\"}",
+            "http_requests_received_total{code=\"400\",method=\"POST\",endpoint=\"/api/equity\"}",
+            "http_request_duration_seconds_bucket{code=\"200\",method=\"POST\",endpoint=\"/api/equity\",le=",
+            "plosolver_equity_requests_total{outcome=\"ok\",method=\"exact\"}",
             "plosolver_equity_seconds_bucket", "plosolver_jobs_running", "plosolver_db_command_seconds_bucket", "plosolver_db_up 1",
         })
         {
