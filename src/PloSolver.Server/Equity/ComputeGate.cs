@@ -22,6 +22,9 @@ internal sealed class ComputeGate(ServerSettings settings)
     private readonly SemaphoreSlim _slots = new(settings.EquityConcurrency, settings.EquityConcurrency);
     private int _waiting;
 
+    /// <summary>Slots taken right now.</summary>
+    public int InUse => settings.EquityConcurrency - _slots.CurrentCount;
+
     public async Task<(GateOutcome Outcome, T? Value)> RunAsync<T>(Func<CancellationToken, T> work, TimeSpan wallLimit, CancellationToken aborted)
     {
         if (!_slots.Wait(0, CancellationToken.None))

@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using PloSolver.Engine;
+using PloSolver.Server.Equity;
 using PloSolver.Server.Tests.Infrastructure;
 
 namespace PloSolver.Server.Tests.Equity;
@@ -226,9 +228,10 @@ public sealed class ComputeGateTests(NarrowGateServer server) : IClassFixture<Na
         // A preflop enumeration (a millisecond or two) needs a slot; known hands on a flop are too small to queue.
         var small = new { players = new object[] { new { hand = "AsKsQhJh" }, new { hand = "7c8c9d6d" } } };
         var instant = new { players = new object[] { new { hand = "AsKsQhJh" }, new { hand = "7c8c9d6d" } }, boards = new[] { "2c3d4h" } };
-        // Probing with requests that need the slot could take it just as the heavy one arrives; the gauge cannot.
-        await Http.EventuallyAsync(() => server.Factory.Client().GetStringAsync("/metrics"),
-            metrics => metrics.Contains("\nplosolver_equity_in_flight 1", StringComparison.Ordinal), TimeSpan.FromSeconds(10), "the heavy request to take the only slot");
+        // Probing with requests that need the slot could take it just as the heavy one arrives, and the metrics are
+        // shared by every server in this process: ask this server's gate.
+        var gate = server.Factory.Services.GetRequiredService<ComputeGate>();
+        await Http.EventuallyAsync(() => Task.FromResult(gate.InUse), inUse => inUse == 1, TimeSpan.FromSeconds(10), "the heavy request to take the only slot");
         var busy = await server.Factory.Client().PostAsJsonAsync("/api/equity", small);
         await busy.ProblemAsync(HttpStatusCode.ServiceUnavailable);
         Assert.NotNull(busy.Headers.RetryAfter);
