@@ -9,25 +9,10 @@ if token and #token > 0 then
 end
 wrk.body = '{"game":"plo4","players":[{"hand":"AsKsQhJh"},{"hand":"7c8c9d6d"}],"boards":["2c3d4h"]}'
 
--- Counters live in each thread's own Lua state; done() runs in another, so it collects them through setup().
-local threads = {}
-function setup(thread)
-  table.insert(threads, thread)
-end
+dofile("bench/http/counters.lua")
 
-local function total(name)
-  local sum = 0
-  for _, thread in ipairs(threads) do
-    sum = sum + (thread:get(name) or 0)
-  end
-  return sum
-end
-
-errors = 0
 response = function(status, headers, body)
-  if status ~= 200 then
-    errors = errors + 1
-  end
+  count_status(status)
 end
 
 done = function(summary, latency, requests)

@@ -5,25 +5,10 @@ wrk.path = "/api/auth/login"
 wrk.headers["Content-Type"] = "application/json"
 wrk.body = '{"email":"bench@example.test","password":"bench password 1"}'
 
--- Counters live in each thread's own Lua state; done() runs in another, so it collects them through setup().
-local threads = {}
-function setup(thread)
-  table.insert(threads, thread)
-end
+dofile("bench/http/counters.lua")
 
-local function total(name)
-  local sum = 0
-  for _, thread in ipairs(threads) do
-    sum = sum + (thread:get(name) or 0)
-  end
-  return sum
-end
-
-errors = 0
 response = function(status, headers, body)
-  if status ~= 200 then
-    errors = errors + 1
-  end
+  count_status(status)
 end
 
 done = function(summary, latency, requests)

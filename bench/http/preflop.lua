@@ -5,24 +5,11 @@ wrk.path = "/api/equity"
 wrk.headers["Content-Type"] = "application/json"
 wrk.body = '{"game":"plo4","players":[{"hand":"AsKsQhJh"},{"hand":"7c8c9d6d"}]}'
 
--- Counters live in each thread's own Lua state; done() runs in another, so it collects them through setup().
-local threads = {}
-function setup(thread)
-  table.insert(threads, thread)
-end
+dofile("bench/http/counters.lua")
 
-local function total(name)
-  local sum = 0
-  for _, thread in ipairs(threads) do
-    sum = sum + (thread:get(name) or 0)
-  end
-  return sum
-end
-
-engine, answers, errors = 0, 0, 0
+engine, answers = 0, 0
 response = function(status, headers, body)
-  if status ~= 200 then
-    errors = errors + 1
+  if not count_status(status) then
     return
   end
   local ms = body:match('"elapsedMs":([%d%.eE+-]+)')
