@@ -33,8 +33,9 @@ public sealed class EquityLimitException(string field, string message) : Excepti
 }
 
 /// <summary>
-/// Computes equities: exact by counting boards (one board) or by enumerating both boards' completions (two
-/// boards) when that fits the budget, otherwise by Monte Carlo.
+/// Computes equities: exact by counting boards (one board: <see cref="BoardCounter"/> preflop,
+/// <see cref="RunoutCounter"/> from the flop on) or by enumerating both boards' completions (two boards) when that
+/// fits the budget, otherwise by Monte Carlo.
 /// </summary>
 public static class EquityCalculator
 {
@@ -64,7 +65,9 @@ public static class EquityCalculator
         }
         else if (exact && boards.Length == 1)
         {
-            var tally = BoardCounter.Count(hands, boards[0], dead, problem.HiLo, parallel);
+            var tally = boards[0].Length >= 5 - RunoutCounter.MaxMissing
+                ? RunoutCounter.Count(hands, boards[0], dead, problem.HiLo)
+                : BoardCounter.Count(hands, boards[0], dead, problem.HiLo, parallel);
             result = SingleBoardResult(problem, tally, tally.Deals, clock);
         }
         else if (exact)
