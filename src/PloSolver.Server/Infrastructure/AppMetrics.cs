@@ -22,7 +22,7 @@ internal static class AppMetrics
 
     public static readonly Histogram EquitySeconds = Metrics.CreateHistogram("plosolver_equity_seconds",
         "Engine time of successful equity computations.",
-        new HistogramConfiguration { LabelNames = ["method"], Buckets = Histogram.ExponentialBuckets(0.0001, 4, 10) });
+        new HistogramConfiguration { LabelNames = ["method"], Buckets = Histogram.ExponentialBuckets(0.0001, 4, 10), ExemplarBehavior = ExemplarBehavior.NoExemplars() });
 
     public static readonly Gauge EquityInFlight = Metrics.CreateGauge("plosolver_equity_in_flight", "Equity computations running now.");
 

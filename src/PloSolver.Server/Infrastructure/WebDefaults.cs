@@ -154,23 +154,26 @@ internal static class WebDefaults
     /// Refuses a body whose declared length is over the limit with a 413 ProblemDetails before anything reads it
     /// (Kestrel enforces the same limit on bodies of unknown length while they are read).
     /// </summary>
-    public static IApplicationBuilder UseRequestSizeLimit(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseRequestSizeLimit(this IApplicationBuilder app)
     {
-        var limit = context.RequestServices.GetRequiredService<ServerSettings>().MaxRequestBodyBytes;
-        if (context.Request.ContentLength > limit)
+        var limit = app.ApplicationServices.GetRequiredService<ServerSettings>().MaxRequestBodyBytes;
+        return app.Use(async (context, next) =>
         {
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            if (context.Request.ContentLength > limit)
             {
-                HttpContext = context,
-                ProblemDetails = ProblemExceptionHandler.TooLarge(context),
-            });
-            return;
-        }
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
-        {
-            feature.MaxRequestBodySize = limit;
-        }
-        await next(context);
-    });
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context,
+                    ProblemDetails = ProblemExceptionHandler.TooLarge(context),
+                });
+                return;
+            }
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+            {
+                feature.MaxRequestBodySize = limit;
+            }
+            await next(context);
+        });
+    }
 }
