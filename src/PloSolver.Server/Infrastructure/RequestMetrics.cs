@@ -15,15 +15,14 @@ internal static class RequestMetrics
 {
     private static readonly string[] Labels = ["code", "method", "endpoint"];
 
-    private static readonly Counter Received = Metrics.CreateCounter("http_requests_received_total",
+    private static readonly Counter Received = AppMetrics.Factory.CreateCounter("http_requests_received_total",
         "HTTP requests answered, by status code, method and endpoint.", new CounterConfiguration { LabelNames = Labels });
 
-    private static readonly Histogram Duration = Metrics.CreateHistogram("http_request_duration_seconds",
+    private static readonly Histogram Duration = AppMetrics.Factory.CreateHistogram("http_request_duration_seconds",
         "Time to answer HTTP requests, by status code, method and endpoint.", new HistogramConfiguration
         {
             LabelNames = Labels,
             Buckets = Histogram.ExponentialBuckets(0.001, 2, 16),
-            ExemplarBehavior = ExemplarBehavior.NoExemplars(),
         });
 
     private static readonly ConcurrentDictionary<(int Code, string Method, string Endpoint), (Counter.Child Received, Histogram.Child Duration)> Series = new();

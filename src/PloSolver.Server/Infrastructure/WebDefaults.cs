@@ -129,8 +129,9 @@ internal static class WebDefaults
     /// <summary>Security headers on every response; the API reference page needs its own script and styles.</summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
-        context.Response.OnStarting(() =>
+        context.Response.OnStarting(static state =>
         {
+            var context = (HttpContext)state;
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
@@ -146,7 +147,7 @@ internal static class WebDefaults
                 ? "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'"
                 : "default-src 'none'; frame-ancestors 'none'";
             return Task.CompletedTask;
-        });
+        }, context);
         return next(context);
     });
 
