@@ -13,6 +13,8 @@ public class EquityBenchmarks
     private EquityProblem _plo6Preflop = null!;
     private EquityProblem _hiLoPreflop = null!;
     private EquityProblem _doubleBoardFlops = null!;
+    private EquityProblem _headsUpFlop = null!;
+    private static readonly EquityLimits OneThread = new() { Threads = 1 };
     private EquityProblem _monteCarlo = null!;
 
     [GlobalSetup]
@@ -24,11 +26,16 @@ public class EquityBenchmarks
         _plo6Preflop = Problem("plo6", false, ["AsKsQhJhTd9s", "7c8c9d6d5s4h"]);
         _hiLoPreflop = Problem("plo4", true, ["As2sKh3h", "7c8c9d6d"]);
         _doubleBoardFlops = Problem("plo4", false, ["AsKsQhJh", "7c8c9d6d"], ["2c3d4h", "Tc5s5d"]);
+        _headsUpFlop = Problem("plo4", false, ["AsKsQhJh", "7c8c9d6d"], ["2c3d4h"]);
         _monteCarlo = Problem("plo4", false, ["AsKsQhJh", "7c8c9d6d"], mode: "montecarlo", trials: 5_000_000);
     }
 
     [Benchmark(Description = "exact HU PLO4 preflop")]
     public EquityResult HeadsUpPreflop() => EquityCalculator.Calculate(_headsUpPreflop);
+
+    /// <summary>The spot of the server's load test (scripts/bench-server.sh): one thread, as the server runs it.</summary>
+    [Benchmark(Description = "exact HU PLO4 flop, one thread")]
+    public EquityResult HeadsUpFlop() => EquityCalculator.Calculate(_headsUpFlop, OneThread);
 
     [Benchmark(Description = "exact 3-way PLO4 preflop")]
     public EquityResult ThreeWayPreflop() => EquityCalculator.Calculate(_threeWayPreflop);
