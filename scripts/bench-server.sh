@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Load-tests the running stack with wrk (Debian package `wrk`) on loopback: starts the server in Production mode
-# with the full middleware (auth, metrics, request logging at Warning, rate limits raised), signs a user in, and
-# runs bench/http/equity.lua anonymously and with a bearer token, then a preflop request on one connection
+# with the full middleware (auth, metrics, request logging at Warning, rate limits raised), signs a user in, warms
+# up for 40 s and runs bench/http/equity.lua anonymously and with a bearer token, then a preflop request on one connection
 # (bench/http/preflop.lua: request latency against the engine's own time) and logins (bench/http/login.lua: the
 # password hash). Usage: scripts/bench-server.sh [SECONDS] [CONNECTIONS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
-connections=${2:-64}
+connections=${2:-32}
 command -v wrk >/dev/null || { echo "bench-server.sh: wrk is required (apt-get install wrk)" >&2; exit 2; }
 dotnet build src/PloSolver.Server -c Release --nologo -v q -clp:ErrorsOnly >/dev/null
 work=$(mktemp -d)
@@ -21,9 +21,12 @@ server=$!
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.3; done
 token=$(curl -sf "http://127.0.0.1:$port/api/auth/register" -H 'content-type: application/json' \
   -d '{"email":"bench@example.test","password":"bench password 1"}' | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
-echo "== warm-up"
-wrk -t2 -c16 -d3s -s bench/http/equity.lua "http://127.0.0.1:$port" >/dev/null
-TOKEN=$token wrk -t2 -c16 -d3s -s bench/http/equity.lua "http://127.0.0.1:$port" >/dev/null
+# Under load the runtime needs about 25 s to settle: tiered compilation recompiles the hot paths with the profile
+# it gathered (dynamic PGO), and until then throughput is a third to a half lower.
+echo "== warm-up (40 s)"
+wrk -t2 -c32 -d30s -s bench/http/equity.lua "http://127.0.0.1:$port" >/dev/null
+TOKEN=$token wrk -t2 -c32 -d5s -s bench/http/equity.lua "http://127.0.0.1:$port" >/dev/null
+wrk -t2 -c32 -d5s "http://127.0.0.1:$port/health/live" >/dev/null
 echo "== baseline: GET /health/live (no engine, no database), ${seconds}s, $connections connections"
 wrk -t2 -c"$connections" -d"${seconds}s" --latency "http://127.0.0.1:$port/health/live" | grep -E "Requests/sec|99%"
 echo "== POST /api/equity, anonymous, ${seconds}s, $connections connections"
