@@ -46,7 +46,7 @@ export function HandTable({ hands, actions }: { hands: readonly SolveHand[]; act
   const header = (key: SortKey, label: string, className?: string) => {
     const active = sortKey === key;
     return (
-      <th scope="col" className={className} aria-sort={active ? (descending ? "descending" : "ascending") : "none"}>
+      <th key={key} scope="col" className={className} aria-sort={active ? (descending ? "descending" : "ascending") : "none"}>
         <button type="button" className="sort" onClick={() => sortBy(key)}>
           {label}
           <span aria-hidden="true" className="sort-mark">{active ? (descending ? "▼" : "▲") : ""}</span>
