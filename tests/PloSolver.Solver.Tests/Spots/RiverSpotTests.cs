@@ -62,18 +62,7 @@ public sealed class RiverSpotTests
     [Fact]
     public void Strategies_sum_to_one_at_every_decision_for_every_hand_and_reports_are_consistent()
     {
-        var spot = new Spot
-        {
-            Board = "Ks7d2c9h",
-            Pot = 60,
-            EffectiveStack = 200,
-            OopRange = "AAKK,AAQQ,T8T8@50",
-            IpRange = "QQJJ,JJTT,9988",
-            Turn = new StreetSizes { Bets = [0.5], Raises = [1], MaxRaises = 1 },
-            River = new StreetSizes { Bets = [0.75], Raises = [1], MaxRaises = 1, AllIn = true },
-            MaxIterations = 40,
-            TargetExploitabilityPctPot = 0,
-        };
+        var spot = TestSpots.SmallTurn();
         var result = PostflopSolver.Solve(spot, new SolveOptions { Threads = 2, CheckEvery = 20 });
         Assert.Equal(40, result.Iterations);
         Assert.All(result.History, h => Assert.True(h.ExploitabilityPctPot >= 0));

@@ -17,19 +17,6 @@ public sealed class SolutionFormatTests
         TargetExploitabilityPctPot = 0,
     };
 
-    private static Spot Turn() => new()
-    {
-        Board = "Ks7d2c9h",
-        Pot = 60,
-        EffectiveStack = 200,
-        OopRange = "AAKK,AAQQ,T8T8@50",
-        IpRange = "QQJJ,JJTT,9988",
-        Turn = new StreetSizes { Bets = [0.5], Raises = [1], MaxRaises = 1 },
-        River = new StreetSizes { Bets = [0.75], Raises = [1], MaxRaises = 1, AllIn = true },
-        MaxIterations = 40,
-        TargetExploitabilityPctPot = 0,
-    };
-
     private static byte[] Bytes(SolveResult result)
     {
         using var stream = new MemoryStream();
@@ -141,7 +128,7 @@ public sealed class SolutionFormatTests
     [Fact]
     public void A_turn_solution_read_back_gives_the_same_reports_after_a_chance_card()
     {
-        var live = PostflopSolver.Solve(Turn(), new SolveOptions { Threads = 2, CheckEvery = 20 });
+        var live = PostflopSolver.Solve(TestSpots.SmallTurn(), new SolveOptions { Threads = 2, CheckEvery = 20 });
         var stored = ReadBack(Bytes(live));
         int[][] paths = [[], [1], [0, 0, C("2s")], [0, 0, C("Ah"), 1], [1, 1, C("Td")], [0, 1, 1, C("9c"), 0]];
         foreach (var path in paths)
@@ -154,7 +141,7 @@ public sealed class SolutionFormatTests
     [Fact]
     public void Stored_frequencies_sum_exactly_to_one_in_fixed_point()
     {
-        var stored = ReadBack(Bytes(PostflopSolver.Solve(Turn(), new SolveOptions { Threads = 2, MaxIterations = 7 })));
+        var stored = ReadBack(Bytes(PostflopSolver.Solve(TestSpots.SmallTurn(), new SolveOptions { Threads = 2, MaxIterations = 7 })));
         var game = stored.Game.SolverGame;
         SolverGame.Visit(game.Root, node =>
         {
@@ -180,7 +167,7 @@ public sealed class SolutionFormatTests
     [Fact]
     public void Paths_read_and_write_as_text_and_describe_the_tree()
     {
-        var result = PostflopSolver.Solve(Turn(), new SolveOptions { Threads = 2, MaxIterations = 5 });
+        var result = PostflopSolver.Solve(TestSpots.SmallTurn(), new SolveOptions { Threads = 2, MaxIterations = 5 });
         var path = result.ParsePath("0.0.Qs.1");
         Assert.Equal([0, 0, C("Qs"), 1], path);
         Assert.Equal("0.0.Qs.1", result.FormatPath(path));
@@ -216,7 +203,7 @@ public sealed class SolutionFormatTests
     [InlineData("1.0.0", "step 3: the hand is over after step 2 (a fold or a showdown)")]
     public void A_bad_path_names_the_step(string path, string message)
     {
-        var result = PostflopSolver.Solve(Turn(), new SolveOptions { Threads = 1, MaxIterations = 1 });
+        var result = PostflopSolver.Solve(TestSpots.SmallTurn(), new SolveOptions { Threads = 1, MaxIterations = 1 });
         var error = Assert.Throws<SolvePathException>(() => result.ParsePath(path));
         Assert.Equal(message, error.Message);
     }
@@ -224,7 +211,7 @@ public sealed class SolutionFormatTests
     [Fact]
     public void A_report_of_a_chance_node_or_terminal_says_so()
     {
-        var result = PostflopSolver.Solve(Turn(), new SolveOptions { Threads = 1, MaxIterations = 1 });
+        var result = PostflopSolver.Solve(TestSpots.SmallTurn(), new SolveOptions { Threads = 1, MaxIterations = 1 });
         Assert.StartsWith("the path ends at a chance node: add the card dealt, one of 2d, 2h, 2s, 3c", Assert.Throws<SolvePathException>(() => result.Report([0, 0])).Message);
         Assert.Equal("the path ends where the hand ends (a fold or a showdown), not at a decision", Assert.Throws<SolvePathException>(() => result.Report([1, 0])).Message);
         Assert.Equal("step 2: the decision has 3 actions (0–2), not 7", Assert.Throws<SolvePathException>(() => result.Report([1, 7])).Message);
@@ -233,7 +220,7 @@ public sealed class SolutionFormatTests
     [Fact]
     public void Empty_foreign_other_version_truncated_and_corrupt_streams_are_refused_clearly()
     {
-        var bytes = Bytes(PostflopSolver.Solve(Turn(), new SolveOptions { Threads = 2, MaxIterations = 3 }));
+        var bytes = Bytes(PostflopSolver.Solve(TestSpots.SmallTurn(), new SolveOptions { Threads = 2, MaxIterations = 3 }));
         string Error(byte[] data) => Assert.Throws<SolutionFormatException>(() => ReadBack(data)).Message;
 
         Assert.Equal("not a PLOSolver solution: it is empty", Error([]));
