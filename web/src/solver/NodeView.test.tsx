@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { MemoryRouter, Route, Routes, useSearchParams } from "react-router";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { Route, useSearchParams } from "react-router";
 import { resetClientForTests } from "../api/client";
 import type { SolveNode } from "../api/types";
 import { NodeView } from "./NodeView";
 import { solverJobUrl } from "./path";
+import { renderRoutes } from "../test/render";
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
 
@@ -58,16 +58,7 @@ function Page() {
 }
 
 function renderAt(url: string) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <QueryClientProvider client={client}>
-      <MemoryRouter initialEntries={[url]}>
-        <Routes>
-          <Route path="/solver" element={<Page />} />
-        </Routes>
-      </MemoryRouter>
-    </QueryClientProvider>,
-  );
+  return renderRoutes(url, <Route path="/solver" element={<Page />} />);
 }
 
 afterEach(() => {

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { MemoryRouter, Route, Routes } from "react-router";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { Route } from "react-router";
 import { auth, resetClientForTests } from "../api/client";
 import type { JobDto, SolveEstimate, SolveNode } from "../api/types";
+import { renderRoutes } from "../test/render";
 import SolverPage from "./SolverPage";
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
@@ -30,17 +30,12 @@ function signIn() {
 
 function renderPage(url: string) {
   window.history.replaceState(null, "", url);
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <QueryClientProvider client={client}>
-      <MemoryRouter initialEntries={[url]}>
-        <Routes>
-          <Route path="/solver" element={<SolverPage />} />
-          <Route path="/signin" element={<p>Sign-in page</p>} />
-        </Routes>
-      </MemoryRouter>
-    </QueryClientProvider>,
-  );
+  return renderRoutes(url, (
+    <>
+      <Route path="/solver" element={<SolverPage />} />
+      <Route path="/signin" element={<p>Sign-in page</p>} />
+    </>
+  ));
 }
 
 afterEach(() => {
