@@ -11,10 +11,6 @@ wrk.body = '{"game":"plo4","players":[{"hand":"AsKsQhJh"},{"hand":"7c8c9d6d"}],"
 
 dofile("bench/http/counters.lua")
 
-response = function(status, headers, body)
-  count_status(status)
-end
-
 done = function(summary, latency, requests)
   io.write(string.format("non-200 answers: %d\n", total("errors")))
   for _, p in pairs({ 50, 90, 99, 99.9 }) do

@@ -7,10 +7,6 @@ wrk.body = '{"email":"bench@example.test","password":"bench password 1"}'
 
 dofile("bench/http/counters.lua")
 
-response = function(status, headers, body)
-  count_status(status)
-end
-
 done = function(summary, latency, requests)
   io.write(string.format("non-200 answers: %d\n", total("errors")))
   io.write(string.format("p50 latency: %.1f ms, p99 latency: %.1f ms\n", latency:percentile(50) / 1000, latency:percentile(99) / 1000))
