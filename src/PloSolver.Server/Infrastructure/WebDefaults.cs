@@ -25,7 +25,6 @@ internal static class WebDefaults
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-            o.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default);
         });
         // Make binding failures throw, so ProblemExceptionHandler can name the offending JSON field.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

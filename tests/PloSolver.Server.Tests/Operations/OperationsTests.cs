@@ -79,6 +79,9 @@ public sealed class OperationsTests(OperationsServer server) : IClassFixture<Ope
         Assert.Equal("bearer", (string?)document["components"]!["securitySchemes"]!["Bearer"]!["scheme"]);
         Assert.NotNull(document["paths"]!["/api/spots/{id}"]!["get"]!["security"]);
         Assert.Null(document["paths"]!["/api/equity"]!["post"]!["security"]);
+        // The equity answer is written with its own JSON context; the document must still describe it.
+        Assert.Equal("#/components/schemas/EquityResult",
+            (string?)document["paths"]!["/api/equity"]!["post"]!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["$ref"]);
 
         var page = await client.GetAsync("/api/docs");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
