@@ -29,10 +29,20 @@ TOKEN=$token wrk -t2 -c32 -d5s -s bench/http/equity.lua "http://127.0.0.1:$port"
 wrk -t2 -c32 -d5s "http://127.0.0.1:$port/health/live" >/dev/null
 echo "== baseline: GET /health/live (no engine, no database), ${seconds}s, $connections connections"
 wrk -t2 -c"$connections" -d"${seconds}s" --latency "http://127.0.0.1:$port/health/live" | grep -E "Requests/sec|99%"
+# A throughput figure only counts if every answer was a 200 (a lost token would measure 401s).
+equity_run() {
+  local out
+  out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/http/equity.lua "http://127.0.0.1:$port")
+  echo "$out"
+  if ! grep -q "^error answers (status 400 and up): 0$" <<<"$out" || grep -q "Non-2xx" <<<"$out"; then
+    echo "bench-server.sh: some equity answers were errors; the figures above do not count" >&2
+    exit 1
+  fi
+}
 echo "== POST /api/equity, anonymous, ${seconds}s, $connections connections"
-wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/http/equity.lua "http://127.0.0.1:$port"
+equity_run
 echo "== POST /api/equity, signed in"
-TOKEN=$token wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/http/equity.lua "http://127.0.0.1:$port"
+TOKEN=$token equity_run
 echo "== POST /api/equity, heads-up preflop exact, one connection: latency against the engine's time"
 wrk -t1 -c1 -d"${seconds}s" -s bench/http/preflop.lua "http://127.0.0.1:$port" | grep -E "Requests/sec|non-200|engine time|request latency"
 echo "== POST /api/auth/login (PBKDF2-HMAC-SHA512, 100,000 iterations a login), 8 connections"
