@@ -69,32 +69,36 @@ internal sealed class BoardTally
     }
 
     // High only: the best value's holders split the pot.
-    private void AddHigh(ReadOnlySpan<ushort> hi, long weight)
+    private void AddHigh(ReadOnlySpan<ushort> hi, long weight) => AddWinners(HighWinners(hi), weight);
+
+    /// <summary>The players holding the best high value, as a bit mask (bit p: player p).</summary>
+    public static int HighWinners(ReadOnlySpan<ushort> hi)
     {
         var best = 0;
+        for (var p = 0; p < hi.Length; p++)
+        {
+            best = HandValues.Max(best, hi[p]);
+        }
         var winners = 0;
         for (var p = 0; p < hi.Length; p++)
         {
-            if (hi[p] > best)
-            {
-                best = hi[p];
-                winners = 1;
-            }
-            else if (hi[p] == best)
-            {
-                winners++;
-            }
+            winners |= (hi[p] == best ? 1 : 0) << p;
         }
-        var units = weight * (Pot / winners);
-        var counts = winners == 1 ? Win : Tie;
-        for (var p = 0; p < hi.Length; p++)
+        return winners;
+    }
+
+    /// <summary>Adds <paramref name="weight"/> high-only showdowns won by the players of the mask
+    /// <paramref name="winners"/>, who split the pot.</summary>
+    public void AddWinners(int winners, long weight)
+    {
+        var units = weight * (Pot / System.Numerics.BitOperations.PopCount((uint)winners));
+        var counts = (winners & (winners - 1)) == 0 ? Win : Tie;
+        for (var rest = winners; rest != 0; rest &= rest - 1)
         {
-            if (hi[p] == best)
-            {
-                Share[p] += units;
-                Hi[p] += units;
-                counts[p] += weight;
-            }
+            var p = System.Numerics.BitOperations.TrailingZeroCount(rest);
+            Share[p] += units;
+            Hi[p] += units;
+            counts[p] += weight;
         }
     }
 

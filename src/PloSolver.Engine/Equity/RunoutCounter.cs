@@ -21,24 +21,28 @@ internal sealed class RunoutCounter
     private readonly bool _hiLo;
     private readonly int _dealt;
     private readonly int _boardLow;
+    private readonly int _missing;
     private readonly int[] _ranks = new int[5]; // the dealt ranks, then the missing ones of the multiset visited
-    private readonly int[] _flushSuits = new int[25]; // by (first card's suit + 1) * 5 + second's + 1 (0: no card)
+    private readonly int[] _flushNeed = new int[4]; // per suit, cards of it the runout must bring for a flush some hand can use
     private readonly int[] _suitRanks = new int[4];
     private readonly int[] _undealtSuits = new int[13]; // per rank, a 4-bit mask of the suits still in the deck
     private readonly ushort[] _nonFlush;
     private readonly ushort[] _actual;
     private readonly ushort[] _lows;
     private readonly BoardTally _tally;
+    private readonly long[] _highOutcomes; // high only: showdowns by winners mask, added to the tally at the end
 
     private RunoutCounter(PreparedHand[] hands, Card[] board, ulong dead, bool hiLo)
     {
         _hands = hands;
         _hiLo = hiLo;
         _dealt = board.Length;
+        _missing = 5 - board.Length;
         _nonFlush = new ushort[hands.Length];
         _actual = new ushort[hands.Length];
         _lows = hiLo ? new ushort[hands.Length] : [];
         _tally = new BoardTally(hands.Length);
+        _highOutcomes = hiLo ? [] : new long[1 << hands.Length];
         var used = dead | Card.ToMask(board);
         var flushable = 0; // suits in which some hand holds two cards
         foreach (var hand in hands)
@@ -58,22 +62,10 @@ internal sealed class RunoutCounter
             _suitRanks[card.Suit] |= 1 << card.Rank;
             _boardLow |= LowTables.LowBit(card.Rank);
         }
-        // The suit with three or more cards on the completed board, if some hand can flush in it (five cards hold
-        // at most one such suit), else -1, for every suit the missing cards can take (-1: no card).
-        for (var first = -1; first < 4; first++)
+        // Five cards hold at most one suit three times, so each runout makes at most one usable flush.
+        for (var suit = 0; suit < 4; suit++)
         {
-            for (var second = -1; second < 4; second++)
-            {
-                var flushSuit = -1;
-                for (var suit = 0; suit < 4; suit++)
-                {
-                    if ((flushable >> suit & 1) != 0 && suitCounts[suit] + (first == suit ? 1 : 0) + (second == suit ? 1 : 0) >= 3)
-                    {
-                        flushSuit = suit;
-                    }
-                }
-                _flushSuits[(first + 1) * 5 + second + 1] = flushSuit;
-            }
+            _flushNeed[suit] = (flushable >> suit & 1) != 0 ? Math.Max(0, 3 - suitCounts[suit]) : int.MaxValue;
         }
         for (var index = 0; index < Card.DeckSize; index++)
         {
@@ -112,6 +104,13 @@ internal sealed class RunoutCounter
                 }
                 break;
         }
+        for (var winners = 1; winners < counter._highOutcomes.Length; winners++)
+        {
+            if (counter._highOutcomes[winners] != 0)
+            {
+                counter._tally.AddWinners(winners, counter._highOutcomes[winners]);
+            }
+        }
         return counter._tally;
     }
 
@@ -146,37 +145,121 @@ internal sealed class RunoutCounter
             }
         }
 
-        // Suit -1 stands for "no card" so that the same loops serve the turn, the river and a complete board.
-        var runouts = 0L;
-        var nonFlushRunouts = 0L;
-        for (var a = firstSuits; a != 0; a &= a - 1)
+        // Count the runouts of these ranks, then evaluate one by one only those that make a flush some hand can use.
+        long runouts = first < 0 ? 1
+            : second < 0 ? BitOperations.PopCount((uint)firstSuits)
+            : first == second ? BitOperations.PopCount((uint)firstSuits) * (BitOperations.PopCount((uint)firstSuits) - 1) / 2
+            : BitOperations.PopCount((uint)firstSuits) * BitOperations.PopCount((uint)secondSuits);
+        var flushRunouts = 0L;
+        for (var suit = 0; suit < 4; suit++)
         {
-            var firstSuit = first < 0 ? -1 : BitOperations.TrailingZeroCount(a);
-            // A pair's second card takes a higher suit than its first, so each pair of cards comes once.
-            var choices = first == second && first >= 0 ? secondSuits & ~((2 << firstSuit) - 1) : secondSuits;
-            for (var b = choices; b != 0; b &= b - 1)
+            var need = _flushNeed[suit];
+            if (need > _missing)
             {
-                var secondSuit = second < 0 ? -1 : BitOperations.TrailingZeroCount(b);
-                runouts++;
-                var flushSuit = _flushSuits[(firstSuit + 1) * 5 + secondSuit + 1];
-                if (flushSuit < 0)
+                continue;
+            }
+            var bit = 1 << suit;
+            if (need == 0)
+            {
+                // The board already holds three of the suit: every runout.
+                flushRunouts += runouts;
+                if (first < 0)
                 {
-                    nonFlushRunouts++;
+                    AddFlushShowdown(suit, -1, -1, -1, -1);
                     continue;
                 }
-                var suitRanks = _suitRanks[flushSuit] | (firstSuit == flushSuit ? 1 << first : 0) | (secondSuit == flushSuit ? 1 << second : 0);
-                for (var p = 0; p < _hands.Length; p++)
+                for (var a = firstSuits; a != 0; a &= a - 1)
                 {
-                    var hand = _hands[p];
-                    _actual[p] = hand.CanFlush(flushSuit) ? Math.Max(_nonFlush[p], hand.Flush(flushSuit, suitRanks)) : _nonFlush[p];
+                    var firstSuit = BitOperations.TrailingZeroCount(a);
+                    if (second < 0)
+                    {
+                        AddFlushShowdown(suit, first, firstSuit, -1, -1);
+                        continue;
+                    }
+                    // A pair's second card takes a higher suit than its first, so each pair of cards comes once.
+                    var choices = first == second ? secondSuits & ~((2 << firstSuit) - 1) : secondSuits;
+                    for (var b = choices; b != 0; b &= b - 1)
+                    {
+                        AddFlushShowdown(suit, first, firstSuit, second, BitOperations.TrailingZeroCount(b));
+                    }
                 }
-                _tally.Add(_actual, _lows, 1);
+            }
+            else if (need == 1 && second < 0)
+            {
+                // The turn of the suit.
+                if ((firstSuits & bit) != 0)
+                {
+                    flushRunouts++;
+                    AddFlushShowdown(suit, first, suit, -1, -1);
+                }
+            }
+            else if (need == 1 && first == second)
+            {
+                // A pair with one card of the suit and one of another.
+                if ((firstSuits & bit) != 0)
+                {
+                    for (var b = firstSuits & ~bit; b != 0; b &= b - 1)
+                    {
+                        flushRunouts++;
+                        AddFlushShowdown(suit, first, suit, second, BitOperations.TrailingZeroCount(b));
+                    }
+                }
+            }
+            else if (need == 1)
+            {
+                // At least one card of the suit: the first of it with any second, or the second of it with another first.
+                if ((firstSuits & bit) != 0)
+                {
+                    for (var b = secondSuits; b != 0; b &= b - 1)
+                    {
+                        flushRunouts++;
+                        AddFlushShowdown(suit, first, suit, second, BitOperations.TrailingZeroCount(b));
+                    }
+                }
+                if ((secondSuits & bit) != 0)
+                {
+                    for (var a = firstSuits & ~bit; a != 0; a &= a - 1)
+                    {
+                        flushRunouts++;
+                        AddFlushShowdown(suit, first, BitOperations.TrailingZeroCount(a), second, suit);
+                    }
+                }
+            }
+            else if (first != second && (firstSuits & secondSuits & bit) != 0)
+            {
+                // Both cards of the suit (two different ranks).
+                flushRunouts++;
+                AddFlushShowdown(suit, first, suit, second, suit);
             }
         }
-        if (nonFlushRunouts > 0)
+        if (runouts > flushRunouts)
         {
-            _tally.Add(_nonFlush, _lows, nonFlushRunouts);
+            AddShowdown(_nonFlush, runouts - flushRunouts);
         }
         _tally.Deals += runouts;
+    }
+
+    /// <summary>The one runout with these cards (-1: no card), which makes a flush in <paramref name="flushSuit"/>.</summary>
+    private void AddFlushShowdown(int flushSuit, int first, int firstSuit, int second, int secondSuit)
+    {
+        var suitRanks = _suitRanks[flushSuit] | (firstSuit == flushSuit ? 1 << first : 0) | (secondSuit == flushSuit ? 1 << second : 0);
+        for (var p = 0; p < _hands.Length; p++)
+        {
+            var hand = _hands[p];
+            _actual[p] = hand.CanFlush(flushSuit) ? Math.Max(_nonFlush[p], hand.Flush(flushSuit, suitRanks)) : _nonFlush[p];
+        }
+        AddShowdown(_actual, 1);
+    }
+
+    private void AddShowdown(ushort[] high, long weight)
+    {
+        if (_hiLo)
+        {
+            _tally.Add(high, _lows, weight);
+        }
+        else
+        {
+            _highOutcomes[BoardTally.HighWinners(high)] += weight;
+        }
     }
 }

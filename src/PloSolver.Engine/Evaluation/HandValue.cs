@@ -34,6 +34,20 @@ public readonly record struct HandValue(ushort Value) : IComparable<HandValue>
     public override string ToString() => Description;
 }
 
+/// <summary>Arithmetic on raw hand values in the hot loops.</summary>
+internal static class HandValues
+{
+    /// <summary>The larger of two values (0..65535) without a branch: which of a hand's pairs plays best, or which
+    /// player wins a showdown, is close to random, and the JIT keeps Math.Max inside a loop as a branch that
+    /// mispredicts about as often (a third of a flop enumeration's time).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static int Max(int best, int value)
+    {
+        var gain = value - best;
+        return best + (gain & ~(gain >> 31));
+    }
+}
+
 /// <summary>
 /// The strength of an eight-or-better low (five distinct ranks, ace to eight). Higher is better: the wheel
 /// (5-4-3-2-A) is best. <see cref="None"/> means no qualifying low.

@@ -127,7 +127,7 @@ internal sealed class PreparedHand
         var best = 0;
         foreach (var pair in Pairs)
         {
-            best = Math.Max(best, row[pair]);
+            best = HandValues.Max(best, row[pair]);
         }
         return (ushort)best;
     }
@@ -140,7 +140,7 @@ internal sealed class PreparedHand
         var best = 0;
         for (var i = SuitedStart[suit]; i < SuitedStart[suit + 1]; i++)
         {
-            best = Math.Max(best, row[SuitedPairs[i]]);
+            best = HandValues.Max(best, row[SuitedPairs[i]]);
         }
         return (ushort)best;
     }
