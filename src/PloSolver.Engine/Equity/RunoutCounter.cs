@@ -7,7 +7,8 @@ namespace PloSolver.Engine;
 /// heads-up on a PLO4 flop, 44 on a turn).
 /// <para>Runouts with the same ranks share their non-flush showdown, so each rank multiset of the missing cards
 /// is evaluated once and weighted by its runouts that put no flush on the board for a hand that could use it.
-/// Only the runouts that make three cards of such a suit are evaluated one by one. A flop spot costs about a
+/// Those runouts are counted, not stepped through; only the runouts that make three cards of such a suit are
+/// evaluated one by one, and high-only showdowns are kept as counts by winners mask. A flop spot costs about a
 /// hundred non-flush evaluations and at most a few hundred flush lookups; <see cref="BoardCounter"/>'s counting
 /// machinery, built for the million boards of a preflop spot, costs more to set up than this whole enumeration
 /// (half as fast on a heads-up flop, six times the allocation: docs/benchmarks.md).</para>
@@ -23,7 +24,7 @@ internal sealed class RunoutCounter
     private readonly int _boardLow;
     private readonly int _missing;
     private readonly int[] _ranks = new int[5]; // the dealt ranks, then the missing ones of the multiset visited
-    private readonly int[] _flushNeed = new int[4]; // per suit, cards of it the runout must bring for a flush some hand can use
+    private readonly int[] _flushNeed = new int[4]; // per suit, its cards a runout must bring for a usable flush
     private readonly int[] _suitRanks = new int[4];
     private readonly int[] _undealtSuits = new int[13]; // per rank, a 4-bit mask of the suits still in the deck
     private readonly ushort[] _nonFlush;
@@ -146,10 +147,11 @@ internal sealed class RunoutCounter
         }
 
         // Count the runouts of these ranks, then evaluate one by one only those that make a flush some hand can use.
+        var firstChoices = BitOperations.PopCount((uint)firstSuits);
         long runouts = first < 0 ? 1
-            : second < 0 ? BitOperations.PopCount((uint)firstSuits)
-            : first == second ? BitOperations.PopCount((uint)firstSuits) * (BitOperations.PopCount((uint)firstSuits) - 1) / 2
-            : BitOperations.PopCount((uint)firstSuits) * BitOperations.PopCount((uint)secondSuits);
+            : second < 0 ? firstChoices
+            : first == second ? firstChoices * (firstChoices - 1) / 2
+            : firstChoices * BitOperations.PopCount((uint)secondSuits);
         var flushRunouts = 0L;
         for (var suit = 0; suit < 4; suit++)
         {
@@ -207,7 +209,8 @@ internal sealed class RunoutCounter
             }
             else if (need == 1)
             {
-                // At least one card of the suit: the first of it with any second, or the second of it with another first.
+                // At least one card of the suit: the first of it with any second, or the second of it with
+                // another first.
                 if ((firstSuits & bit) != 0)
                 {
                     for (var b = secondSuits; b != 0; b &= b - 1)
@@ -239,14 +242,18 @@ internal sealed class RunoutCounter
         _tally.Deals += runouts;
     }
 
-    /// <summary>The one runout with these cards (-1: no card), which makes a flush in <paramref name="flushSuit"/>.</summary>
+    /// <summary>The one runout with these cards (-1: no card), which makes a flush in
+    /// <paramref name="flushSuit"/>.</summary>
     private void AddFlushShowdown(int flushSuit, int first, int firstSuit, int second, int secondSuit)
     {
-        var suitRanks = _suitRanks[flushSuit] | (firstSuit == flushSuit ? 1 << first : 0) | (secondSuit == flushSuit ? 1 << second : 0);
+        var suitRanks = _suitRanks[flushSuit] | (firstSuit == flushSuit ? 1 << first : 0)
+            | (secondSuit == flushSuit ? 1 << second : 0);
         for (var p = 0; p < _hands.Length; p++)
         {
             var hand = _hands[p];
-            _actual[p] = hand.CanFlush(flushSuit) ? Math.Max(_nonFlush[p], hand.Flush(flushSuit, suitRanks)) : _nonFlush[p];
+            _actual[p] = hand.CanFlush(flushSuit)
+                ? (ushort)HandValues.Max(_nonFlush[p], hand.Flush(flushSuit, suitRanks))
+                : _nonFlush[p];
         }
         AddShowdown(_actual, 1);
     }
