@@ -38,7 +38,7 @@ public sealed class HandCategoriesTests
         Assert.Throws<ArgumentOutOfRangeException>(() => HandCategories.Label(DrawKind.Wrap | DrawKind.FlushDraw));
     }
 
-    [Fact]
+    [OptimizedBuildFact]
     public void Classifying_a_hand_allocates_nothing()
     {
         var classifier = HandClassifier.ForBoard(C("Ts9h4s2d"));
