@@ -181,7 +181,7 @@ internal static class DirectOmaha
             var ri = hole[i].Rank * 13;
             for (var j = i + 1; j < hole.Length; j++)
             {
-                best = Math.Max(best, row[PairOfRanks[ri + hole[j].Rank]]);
+                best = HandValues.Max(best, row[PairOfRanks[ri + hole[j].Rank]]);
             }
         }
         if (summary.FlushSuit >= 0)
@@ -197,7 +197,7 @@ internal static class DirectOmaha
                 {
                     if (hole[j].Suit == summary.FlushSuit)
                     {
-                        best = Math.Max(best, flushRow[PairOfRanks[hole[i].Rank * 13 + hole[j].Rank]]);
+                        best = HandValues.Max(best, flushRow[PairOfRanks[hole[i].Rank * 13 + hole[j].Rank]]);
                     }
                 }
             }
