@@ -34,7 +34,7 @@ internal static class EquityApi
         return app;
     }
 
-    private static async Task<Results<JsonHttpResult<EquityResult>, ValidationProblem, ProblemHttpResult>> Equity(
+    private static async Task<Results<GeneratedJsonResult<EquityResult>, ValidationProblem, ProblemHttpResult>> Equity(
         EquityInput input, HttpContext http, ComputeGate gate, CancellationToken aborted)
     {
         var limits = CurrentUser.IdOrNull(http.User) is null ? WorkLimits.Anonymous : WorkLimits.SignedIn;
@@ -89,9 +89,7 @@ internal static class EquityApi
         var method = result.Value!.Exact ? "exact" : "montecarlo";
         AppMetrics.EquityRequests.WithLabels("ok", method).Inc();
         AppMetrics.EquitySeconds.WithLabels(method).Observe(result.Value.ElapsedMs / 1000);
-        // Written with the generated context's own options: the HTTP options hold other generated contexts
-        // (OpenAPI's, ProblemDetails') whose settings differ, and that alone rules out the generated writer.
-        return TypedResults.Json(result.Value, ServerJsonContext.Default.EquityResult);
+        return new GeneratedJsonResult<EquityResult>(result.Value, ServerJsonContext.Default.EquityResult);
     }
 
     /// <summary>Whether the work is too small to be worth bounding: exact, known hands, every board from a flop on.</summary>

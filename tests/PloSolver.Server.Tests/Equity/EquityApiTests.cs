@@ -51,6 +51,17 @@ public sealed class EquityApiTests(EquityServer server) : IClassFixture<EquitySe
     }
 
     [Fact]
+    public async Task A_range_comes_back_as_written_in_the_raw_answer()
+    {
+        // The answer has its own writer; it must escape like every other answer (no TT\u002B for TT+).
+        var response = await _factory.Client().PostAsJsonAsync("/api/equity",
+            new { players = new object[] { new { range = "TT+" }, new { hand = "7c8c9d6d" } }, boards = new[] { "2c3d4h5s6s" } });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+        Assert.Contains("\"input\":\"TT+\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Monte_Carlo_with_a_seed_is_repeatable_and_reports_a_standard_error()
     {
         var request = new { players = new object[] { new { hand = "AsAhKsKh" }, new { range = "QQ**" } }, mode = "montecarlo", trials = 50_000, seed = 7 };
