@@ -32,6 +32,7 @@ internal sealed class RunoutCounter
     private readonly ushort[] _lows;
     private readonly BoardTally _tally;
     private readonly long[] _highOutcomes; // high only: showdowns by winners mask, added to the tally at the end
+    private long _flushShowdowns; // runouts evaluated one by one so far
 
     private RunoutCounter(PreparedHand[] hands, Card[] board, ulong dead, bool hiLo)
     {
@@ -121,7 +122,8 @@ internal sealed class RunoutCounter
         // The card choices: one suit per missing card; a pair of one rank takes two different suits.
         var firstSuits = first < 0 ? 1 : _undealtSuits[first];
         var secondSuits = second < 0 ? 1 : _undealtSuits[second];
-        if (firstSuits == 0 || secondSuits == 0 || first == second && first >= 0 && BitOperations.PopCount((uint)firstSuits) < 2)
+        var firstChoices = BitOperations.PopCount((uint)firstSuits);
+        if (firstSuits == 0 || secondSuits == 0 || first == second && first >= 0 && firstChoices < 2)
         {
             return;
         }
@@ -147,12 +149,11 @@ internal sealed class RunoutCounter
         }
 
         // Count the runouts of these ranks, then evaluate one by one only those that make a flush some hand can use.
-        var firstChoices = BitOperations.PopCount((uint)firstSuits);
         long runouts = first < 0 ? 1
             : second < 0 ? firstChoices
             : first == second ? firstChoices * (firstChoices - 1) / 2
             : firstChoices * BitOperations.PopCount((uint)secondSuits);
-        var flushRunouts = 0L;
+        var flushShowdownsBefore = _flushShowdowns;
         for (var suit = 0; suit < 4; suit++)
         {
             var need = _flushNeed[suit];
@@ -164,7 +165,6 @@ internal sealed class RunoutCounter
             if (need == 0)
             {
                 // The board already holds three of the suit: every runout.
-                flushRunouts += runouts;
                 if (first < 0)
                 {
                     AddFlushShowdown(suit, -1, -1, -1, -1);
@@ -191,7 +191,6 @@ internal sealed class RunoutCounter
                 // The turn of the suit.
                 if ((firstSuits & bit) != 0)
                 {
-                    flushRunouts++;
                     AddFlushShowdown(suit, first, suit, -1, -1);
                 }
             }
@@ -202,7 +201,6 @@ internal sealed class RunoutCounter
                 {
                     for (var b = firstSuits & ~bit; b != 0; b &= b - 1)
                     {
-                        flushRunouts++;
                         AddFlushShowdown(suit, first, suit, second, BitOperations.TrailingZeroCount(b));
                     }
                 }
@@ -215,7 +213,6 @@ internal sealed class RunoutCounter
                 {
                     for (var b = secondSuits; b != 0; b &= b - 1)
                     {
-                        flushRunouts++;
                         AddFlushShowdown(suit, first, suit, second, BitOperations.TrailingZeroCount(b));
                     }
                 }
@@ -223,7 +220,6 @@ internal sealed class RunoutCounter
                 {
                     for (var a = firstSuits & ~bit; a != 0; a &= a - 1)
                     {
-                        flushRunouts++;
                         AddFlushShowdown(suit, first, BitOperations.TrailingZeroCount(a), second, suit);
                     }
                 }
@@ -231,13 +227,13 @@ internal sealed class RunoutCounter
             else if (first != second && (firstSuits & secondSuits & bit) != 0)
             {
                 // Both cards of the suit (two different ranks).
-                flushRunouts++;
                 AddFlushShowdown(suit, first, suit, second, suit);
             }
         }
-        if (runouts > flushRunouts)
+        var nonFlushRunouts = runouts - (_flushShowdowns - flushShowdownsBefore);
+        if (nonFlushRunouts > 0)
         {
-            AddShowdown(_nonFlush, runouts - flushRunouts);
+            AddShowdown(_nonFlush, nonFlushRunouts);
         }
         _tally.Deals += runouts;
     }
@@ -256,6 +252,7 @@ internal sealed class RunoutCounter
                 : _nonFlush[p];
         }
         AddShowdown(_actual, 1);
+        _flushShowdowns++;
     }
 
     private void AddShowdown(ushort[] high, long weight)
